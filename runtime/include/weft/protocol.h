@@ -1,0 +1,57 @@
+/* The contract between libweft_rt (inside the program under test) and the `weft run` / `weft replay`
+ * driver. Plain C, includes nothing: the runtime side must not pull in libstdc++.
+ *
+ * ENVIRONMENT (set by the driver for each run; all optional, a program run without the driver
+ * behaves like `random` with seed 0 and reports to stderr only):
+ *   WEFT_EVENT_FD          fd number of the write end of the event pipe
+ *   WEFT_STRATEGY          random | pct | dfs | replay
+ *   WEFT_SEED              unsigned 64-bit decimal
+ *   WEFT_PCT_DEPTH         PCT bug depth d (default 3)
+ *   WEFT_PCT_STEPS         PCT step-count estimate k from earlier runs (default 1000)
+ *   WEFT_PREEMPTION_BOUND  dfs preemption bound (default 2; -1 unbounded)
+ *   WEFT_MAX_STEPS         step bound; exceeding it is a `livelock` finding (default 1000000 x 20)
+ *   WEFT_SCHEDULE_FILE     replay and dfs: file of decimal choices, one per line, to force first;
+ *                          replay fails with a `diverged` record when a forced choice is impossible
+ *   WEFT_RACY_PCS_FILE     file of hex instruction addresses (module-relative: "path+0xoff"), one per
+ *                          line, that earlier runs saw race: plain accesses there become choice points
+ *   WEFT_RUN_INDEX         0-based index of this run in the exploration (informational)
+ *
+ * EVENT STREAM: text lines, each written whole with one write(2) (< PIPE_BUF, so a crash or a
+ * SIGKILL never leaves half a record; what reached the pipe is kept by the kernel). Fields are
+ * separated by one space; values are decimal unless written 0x...; `stack=` is a comma-separated
+ * list of absolute code addresses, innermost first (return addresses of __tsan_func_entry frames,
+ * the access pc first). Strings that may hold spaces come last on the line as `text=...`.
+ *
+ *   hello version=1 pid=P strategy=S seed=N
+ *   module base=0xADDR path=/abs/path            one per loaded object, at start (dl_iterate_phdr)
+ *   steps C C C ...                              scheduling choices in order (thread ids, or the
+ *                                                value of a non-thread choice); flushed at every
+ *                                                switch, block, exit and before any finding
+ *   thread tid=T parent=P stack=...              thread T created by P at that stack
+ *   racy pc=0xADDR                               a plain access newly seen racing (a choice point for
+ *                                                later runs of the same exploration)
+ *   finding rule=R tid=T addr=0xADDR size=N text=MESSAGE
+ *                                                starts a finding; R as in Report.h; addr/size of the
+ *                                                memory or lock involved (0 when none)
+ *   access tid=T write=0|1 atomic=0|1 addr=0xADDR size=N stack=...
+ *                                                an access of the finding (data-race: current first,
+ *                                                then the earlier conflicting one)
+ *   lock tid=T addr=0xADDR op=acquire stack=...  lock-order-inversion: one edge of the cycle per line
+ *   blocked tid=T addr=0xADDR op=NAME stack=...  deadlock: every unfinished thread, what it waits on
+ *   threadstate tid=T state=running|blocked|finished stack=...
+ *   end-finding                                  closes the finding
+ *   diverged step=N text=WHY                     replay could not follow the schedule
+ *   exit status=N                                normal exit (status of exit()); absent after a
+ *                                                crash or kill, which the driver sees from waitpid
+ *
+ * A finding ends the run: the runtime writes it, flushes, and exits with status 66 (livelock,
+ * deadlock, misuse) or lets the crash/abort proceed (crash, assertion-failure: the runtime writes the
+ * finding from its signal handler, then re-raises).
+ */
+#ifndef WEFT_PROTOCOL_H
+#define WEFT_PROTOCOL_H
+
+#define WEFT_PROTOCOL_VERSION 1
+#define WEFT_EXIT_FINDING 66
+
+#endif
