@@ -24,9 +24,13 @@
  *
  *   hello version=1 pid=P strategy=S seed=N
  *   module base=0xADDR path=/abs/path            one per loaded object, at start (dl_iterate_phdr)
- *   steps C C C ...                              scheduling choices in order (thread ids, or the
- *                                                value of a non-thread choice); flushed at every
- *                                                switch, block, exit and before any finding
+ *   steps C C C ...                              scheduling choices in order, flushed at every
+ *                                                switch, block, exit and before any finding. A
+ *                                                token is a thread id `T`, or `!V` for a value
+ *                                                choice (a timed wait times out: !1, a spurious
+ *                                                wake-up: !1, otherwise !0). In dfs mode each token
+ *                                                carries the enabled set after a colon: `2:0.1.2`
+ *                                                (the driver keeps the DFS tree across runs).
  *   thread tid=T parent=P stack=...              thread T created by P at that stack
  *   racy pc=0xADDR                               a plain access newly seen racing (a choice point for
  *                                                later runs of the same exploration)
@@ -53,5 +57,7 @@
 
 #define WEFT_PROTOCOL_VERSION 1
 #define WEFT_EXIT_FINDING 66
+/* In Report.h's Schedule::choices a value choice `!V` is stored as (WEFT_VALUE_CHOICE | V). */
+#define WEFT_VALUE_CHOICE 0x80000000u
 
 #endif

@@ -16,6 +16,9 @@ inline constexpr int kFormatVersion = 1;
 /// Version of the schedule encoding inside a report (see Schedule).
 inline constexpr int kScheduleVersion = 1;
 
+/// Marks a non-thread choice in Schedule::choices (same as WEFT_VALUE_CHOICE in weft/protocol.h).
+inline constexpr std::uint32_t kValueChoice = 0x80000000u;
+
 /// A place in the source. `file` is relative to the report's `root` when it lies below it.
 struct Location {
   std::string file;
@@ -58,8 +61,8 @@ struct ThreadInfo {
 };
 
 /// The exact interleaving of a runtime finding, enough for `weft replay` to force it.
-/// `choices[i]` is the thread id that ran at scheduling step i (and, for choice points that are
-/// not thread picks - a timed wait timing out, a spurious wake-up - the value the strategy gave).
+/// `choices[i]` is the thread id that ran at scheduling step i; for choice points that are not
+/// thread picks (a timed wait timing out, a spurious wake-up) it is kValueChoice | the value given.
 struct Schedule {
   int version = kScheduleVersion;
   std::string strategy; ///< random | pct | dfs | replay
