@@ -14,7 +14,7 @@ build=${WEFT_BUILD_DIR:-$root/build}
 packages=(
   cmake ninja-build g++ clang clang-19 libclang-19-dev llvm-19-dev
   nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-jsonschema valgrind hyperfine
+  libtsan2 libclang-rt-dev python3 python3-jsonschema valgrind hyperfine
 )
 
 missing=()
