@@ -21,7 +21,8 @@ struct FormatError : std::runtime_error {
 nlohmann::json toJson(const Report &report);
 
 /// Builds a report from its JSON form. Throws FormatError whose message starts with `source` (the
-/// file name, or "<json>" when there is none) on a wrong format_version, a missing or mistyped field.
+/// file name, or "<json>" when there is none) on a wrong format_version, a missing or mistyped
+/// field.
 Report reportFromJson(const nlohmann::json &json, const std::string &source = "<json>");
 
 /// Reads and parses the report file at `path`; throws FormatError (missing file, not JSON, ...).

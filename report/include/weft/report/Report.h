@@ -1,6 +1,7 @@
 // The one report model shared by `weft lint`, `weft run` and `weft replay`: plain data, no logic
-// beyond defaults. JSON (de)serialisation lives in Json.h, the views in TextWriter.h / SarifWriter.h.
-// docs/report-format.md and docs/report.schema.json are the contract for the JSON form.
+// beyond defaults. JSON (de)serialisation lives in Json.h, the views in TextWriter.h /
+// SarifWriter.h. docs/report-format.md and docs/report.schema.json are the contract for the JSON
+// form.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +23,8 @@ inline constexpr std::uint32_t kValueChoice = 0x80000000u;
 /// A place in the source. `file` is relative to the report's `root` when it lies below it.
 struct Location {
   std::string file;
-  int line = 0;   ///< 1-based; 0 when unknown
-  int column = 0; ///< 1-based; 0 when unknown
+  int line = 0;        ///< 1-based; 0 when unknown
+  int column = 0;      ///< 1-based; 0 when unknown
   std::string snippet; ///< the text of the source line, trimmed; empty when unknown
 
   bool operator==(const Location &) const = default;
@@ -33,7 +34,7 @@ struct Location {
 struct StackFrame {
   std::string function; ///< demangled name, e.g. `Account::deposit(int)`
   Location location;
-  std::string module;   ///< binary or shared object; empty for static findings
+  std::string module;       ///< binary or shared object; empty for static findings
   std::uint64_t offset = 0; ///< offset of the return/access address inside `module`
 
   bool operator==(const StackFrame &) const = default;
@@ -50,11 +51,11 @@ struct RelatedLocation {
 
 /// A thread involved in a finding.
 struct ThreadInfo {
-  int id = 0;            ///< 0 is the main thread; others in creation order
-  std::string name;      ///< "main", "T1", or the entry function for static findings
+  int id = 0;                         ///< 0 is the main thread; others in creation order
+  std::string name;                   ///< "main", "T1", or the entry function for static findings
   std::optional<Location> created_at; ///< absent for main
-  std::string state;     ///< runtime: "running", "blocked", "finished"; empty for static
-  std::string blocked_on; ///< runtime: e.g. "pthread_mutex_lock(&m2)" when blocked
+  std::string state;             ///< runtime: "running", "blocked", "finished"; empty for static
+  std::string blocked_on;        ///< runtime: e.g. "pthread_mutex_lock(&m2)" when blocked
   std::vector<StackFrame> stack; ///< runtime: the thread's stack when the finding was raised
 
   bool operator==(const ThreadInfo &) const = default;
@@ -77,7 +78,8 @@ enum class Severity { Note, Warning, Error };
 
 /// One problem found. `rule` is stable (data-race, deadlock, lock-order-inversion, double-lock,
 /// unlock-not-held, lock-leak, cv-wait-without-predicate, joinable-thread-destroyed,
-/// detached-thread-captures-local, destroy-while-held, assertion-failure, crash, livelock, timeout).
+/// detached-thread-captures-local, destroy-while-held, assertion-failure, crash, livelock,
+/// timeout).
 struct Finding {
   std::string rule;
   Severity severity = Severity::Warning;
@@ -97,10 +99,10 @@ struct Finding {
 struct Exploration {
   std::string strategy;
   std::uint64_t seed = 0;
-  std::uint64_t iterations = 0;  ///< runs performed
-  bool exhausted = false;        ///< dfs: the whole bounded space was explored
+  std::uint64_t iterations = 0; ///< runs performed
+  bool exhausted = false;       ///< dfs: the whole bounded space was explored
   int pct_depth = 0;
-  int preemption_bound = -1;     ///< -1: unbounded
+  int preemption_bound = -1; ///< -1: unbounded
   std::uint64_t max_steps = 0;
 
   bool operator==(const Exploration &) const = default;
@@ -111,10 +113,10 @@ struct Report {
   int format_version = kFormatVersion;
   std::string tool = "weft";
   std::string tool_version;
-  std::string command;              ///< "lint", "run", "replay" or "report" (merged)
-  std::string root;                 ///< directory paths are relative to
-  std::vector<std::string> inputs;  ///< files analysed, or the program and its arguments
-  std::string started_at;           ///< ISO 8601 UTC; the only non-deterministic field
+  std::string command;             ///< "lint", "run", "replay" or "report" (merged)
+  std::string root;                ///< directory paths are relative to
+  std::vector<std::string> inputs; ///< files analysed, or the program and its arguments
+  std::string started_at;          ///< ISO 8601 UTC; the only non-deterministic field
   std::optional<Exploration> exploration;
   std::vector<Finding> findings;
   std::vector<std::string> tool_errors; ///< e.g. files that failed to parse
