@@ -51,12 +51,46 @@
  * A finding ends the run: the runtime writes it, flushes, and exits with status 66 (livelock,
  * deadlock, misuse) or lets the crash/abort proceed (crash, assertion-failure: the runtime writes the
  * finding from its signal handler, then re-raises).
+ *
+ * ADDITIONS (additive; version stays 1; see docs/runtime-internals.md):
+ *   - data-race and lock-order-inversion findings do NOT end the run: the runtime reports them and
+ *     the program continues (so a later assertion failure, deadlock or crash of the same run is also
+ *     seen). Each pair of pcs is reported once per run. All other rules end the run as above.
+ *   - `steps` tokens are emitted only at real choice points (two or more enabled threads) and at
+ *     value choices; a point with a single enabled thread is not a choice and is not recorded.
+ *   - dfs mode value tokens carry the possible values after the colon: `!0:0.1`.
+ *   - WEFT_SCHEDULE_FILE lines: a thread id `T`, a value choice `!V`, or the Report.h encoding
+ *     (WEFT_VALUE_CHOICE | V) in decimal; blank lines and lines starting with '#' are ignored; a
+ *     line may also be a dfs token `T:0.1.2` (the part after ':' is ignored).
+ *   - WEFT_RACY_PCS_FILE also accepts absolute addresses `0xADDR`.
+ *   - `diverged` makes the process exit with status 2 (WEFT_EXIT_DIVERGED).
+ *   - `lock` lines of a lock-order-inversion carry `held=0xADDR held_stack=...`: the lock already held
+ *     when `addr` was acquired (the edge held -> addr), and where it had been acquired.
+ *   - `blocked` op names: pthread_mutex_lock, pthread_rwlock_rdlock, pthread_rwlock_wrlock,
+ *     pthread_cond_wait, pthread_join, pthread_barrier_wait, pthread_once, pthread_spin_lock,
+ *     sem_wait, futex_wait.
+ *   - `threadstate` states also include `runnable` (enabled, waiting for its turn) and `in-syscall`
+ *     (inside an unmodelled blocking call); `running` is the thread that raised the finding.
+ *   - findings for crash, assertion-failure and livelock are followed by `threadstate` lines for every
+ *     thread; the crashing thread's stack starts with the faulting pc when the signal carries one.
+ *   - misuse findings (double-lock, unlock-not-held, destroy-while-held) carry `lock tid=T addr=M
+ *     op=CALL stack=...` (CALL: pthread_mutex_lock, pthread_mutex_unlock, pthread_mutex_destroy,
+ *     pthread_spin_lock, pthread_spin_unlock, pthread_rwlock_unlock, pthread_cond_wait), then for a
+ *     held lock `lock ... op=acquire stack=...` where it was acquired.
+ *   - the runtime marks WEFT_EVENT_FD close-on-exec and removes it from its environment, so programs
+ *     that the program under test starts never write into the pipe; a forked child stays silent.
+ *   - WEFT_QUIET=1: do not copy findings to stderr when WEFT_EVENT_FD is unset.
+ *   - WEFT_SPURIOUS_WAKEUPS=1: every condition-variable wait is also a value choice (`!1` = return
+ *     spuriously, without a signal); default 0 (only timed waits choose: `!1` = time out).
+ *   - the runtime does not enforce WEFT_PREEMPTION_BOUND: in dfs mode it adds no preemption of its
+ *     own after the forced prefix, so the driver bounds preemptions when it builds prefixes.
  */
 #ifndef WEFT_PROTOCOL_H
 #define WEFT_PROTOCOL_H
 
 #define WEFT_PROTOCOL_VERSION 1
 #define WEFT_EXIT_FINDING 66
+#define WEFT_EXIT_DIVERGED 2
 /* In Report.h's Schedule::choices a value choice `!V` is stored as (WEFT_VALUE_CHOICE | V). */
 #define WEFT_VALUE_CHOICE 0x80000000u
 

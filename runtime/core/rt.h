@@ -1,0 +1,141 @@
+// The runtime's core state and the ground rules every file of runtime/ follows.
+//
+// GROUND RULES (enforced by runtime/CMakeLists.txt and the runtime.symbols / runtime.no_global_ctors
+// tests): the runtime is linked into other people's programs, so it is compiled without
+// -fsanitize=thread, with -fno-exceptions -fno-rtti -fvisibility=hidden; it has no global
+// constructors and no function-local statics with guards; it uses nothing from libstdc++ at run time
+// (no std::mutex, std::thread, iostream, allocating containers, not even std::atomic in globals:
+// __atomic builtins on plain words, so globals need no constructor); it never takes a lock it intercepts (internal/futex.h instead); it allocates from its own
+// arena (internal/arena.h), never malloc; it writes events with raw write(2) (internal/syscall.h).
+//
+// CONCURRENCY: exactly one managed thread runs at a time (it "holds the baton"). All state here is
+// touched only by the baton holder, except the I/O hand-back list (io_lock) and the signal handler,
+// which only reads.
+#pragma once
+#include "core/vector_clock.h"
+#include "internal/addr_map.h"
+#include "internal/futex.h"
+#include "internal/small_vector.h"
+#include <cstdint>
+
+#define WEFT_EXPORT extern "C" __attribute__((visibility("default")))
+#define WEFT_TLS __thread __attribute__((tls_model("initial-exec")))
+
+namespace weft {
+
+class Strategy;
+
+enum class Status : uint8_t { Runnable, Blocked, InSyscall, Finished };
+
+/// What a blocked thread waits for (names in block_op_name()).
+enum class BlockOp : uint8_t {
+  None, MutexLock, RwRead, RwWrite, CondWait, Join, Barrier, Once, SpinLock, SemWait, FutexWait
+};
+
+struct HeldLock {
+  uintptr_t addr;
+  uint32_t stack; ///< depot id of the acquisition stack (pc included)
+  bool write;     ///< false: a read lock of an rwlock
+};
+
+constexpr uint32_t kShadowStackCap = 256;
+
+struct ThreadState {
+  Tid tid;
+  Tid parent;
+  Status status;
+  bool managed;   ///< under the scheduler's control (false before start and after finish)
+  bool detached;
+  bool timed_out; ///< set when a timed block ended by timeout
+  bool block_timed;
+  uint8_t in_rt;  ///< >0 while runtime code runs on this thread (memory intrinsics pass through)
+  BlockOp block_op;
+  uintptr_t block_addr;
+  uint64_t block_seq;     ///< FIFO order among waiters of one address
+  uint32_t futex_bitset;
+  Gate gate;
+  ThreadState *io_next;   ///< link in the I/O hand-back list
+  uintptr_t op_pc;        ///< pc of the interceptor call in progress (for reports)
+
+  VectorClock vc;
+
+  uintptr_t stack[kShadowStackCap]; ///< outermost first; entries are call sites (return addresses)
+  uint32_t depth;
+  uint32_t stack_id;      ///< depot id of the current shadow stack, valid when stack_id_valid
+  bool stack_id_valid;
+
+  SmallVector<HeldLock> held;
+
+  uint64_t poll_progress; ///< g_rt.progress when the current run of polls began
+  uint32_t poll_count;
+  uint32_t quiet_accesses; ///< plain accesses since the last scheduling point (runaway loops)
+
+  uintptr_t pthread;
+  void *(*start)(void *);
+  void *arg;
+  uintptr_t stack_lo, stack_hi;
+};
+
+struct Runtime {
+  bool initialized;
+  bool controlled;
+  bool quiet;
+  int event_fd; ///< -1: no driver
+  const char *strategy_name;
+  uint64_t seed;
+  uint64_t max_steps;
+  Strategy *strategy;
+  bool dfs_tokens;
+  bool spurious_wakeups; ///< WEFT_SPURIOUS_WAKEUPS: condition waits may return spuriously (a value choice)
+
+  SmallVector<ThreadState *> threads; ///< by tid
+  SmallVector<Tid> enabled;           ///< runnable tids, ascending
+  int32_t current;                    ///< baton holder, -1 when nobody holds it (__atomic)
+  uint64_t steps;                     ///< scheduling points so far
+  uint64_t choices;                   ///< recorded choices so far
+  uint64_t progress;                  ///< state-changing operations so far (fair scheduling)
+  uint64_t block_seq;
+  uint32_t blocked_count;
+
+  FutexMutex io_lock;
+  uint32_t io_pending; ///< __atomic: threads wait in io_returned
+  ThreadState *io_returned; ///< guarded by io_lock
+  uint32_t io_count;        ///< threads inside an unmodelled blocking call
+
+  AddrMap<char> racy_pcs;   ///< plain-access pcs that are choice points
+};
+
+extern Runtime g_rt;
+extern WEFT_TLS ThreadState *t_thr;
+
+/// The calling thread when it is under control and not inside the runtime, else nullptr.
+inline ThreadState *active_thread() {
+  ThreadState *t = t_thr;
+  return (t && t->managed && !t->in_rt) ? t : nullptr;
+}
+
+/// Marks runtime code on this thread (memory intrinsics and hooks it triggers pass through).
+struct RtScope {
+  ThreadState *t;
+  explicit RtScope(ThreadState *th, uintptr_t pc = 0) : t(th) {
+    ++t->in_rt;
+    if (pc) t->op_pc = pc;
+  }
+  ~RtScope() { --t->in_rt; }
+};
+
+void rt_init();
+const char *block_op_name(BlockOp op);
+uint32_t thread_stack_id_slow(ThreadState *t);
+/// Depot id of the thread's current shadow stack (cached until func_entry/exit changes it).
+inline uint32_t thread_stack_id(ThreadState *t) {
+  return t->stack_id_valid ? t->stack_id : thread_stack_id_slow(t);
+}
+/// Depot id of [pc] + the shadow stack.
+uint32_t thread_stack_id_with_pc(ThreadState *t, uintptr_t pc);
+/// Writes the thread's stack, `pc` first when non-zero, innermost first.
+struct Line;
+void append_stack(Line &l, ThreadState *t, uintptr_t pc);
+void append_depot_stack(Line &l, uintptr_t pc, uint32_t stack_id);
+
+} // namespace weft

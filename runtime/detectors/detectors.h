@@ -1,0 +1,35 @@
+// The detectors' entry points, called by the hooks, interceptors and the scheduler.
+#pragma once
+#include "core/rt.h"
+#include <cstddef>
+
+namespace weft {
+
+// races.cpp — happens-before data races on plain and atomic accesses
+void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool atomic, uintptr_t pc);
+void on_range(ThreadState *t, uintptr_t addr, size_t size, bool write, uintptr_t pc);
+/// Loads WEFT_RACY_PCS_FILE into g_rt.racy_pcs (after the module map is known).
+void load_racy_pcs(const char *path);
+
+// deadlock.cpp — nobody enabled, step bound
+[[noreturn]] void report_deadlock(ThreadState *t);
+[[noreturn]] void report_livelock(ThreadState *t);
+
+// lock_order.cpp — lock graph; trylock acquisitions add no edges
+void lock_acquired(ThreadState *t, uintptr_t lock, bool trylock, bool write, uintptr_t pc);
+void lock_released(ThreadState *t, uintptr_t lock);
+
+// misuse.cpp — rule is double-lock, unlock-not-held or destroy-while-held; ends the run
+[[noreturn]] void report_misuse(ThreadState *t, const char *rule, uintptr_t lock, const char *op,
+                                const char *text);
+
+// signals.cpp — crash and assertion-failure findings
+void install_crash_handlers();
+/// An alternate signal stack for the calling thread, so a stack overflow still produces a finding.
+void install_alt_stack();
+void set_assert_message(const char *assertion, const char *file, unsigned line, const char *function);
+
+// shared by the reports: `threadstate` lines for every thread
+void emit_thread_states(ThreadState *current, uintptr_t current_pc);
+
+} // namespace weft

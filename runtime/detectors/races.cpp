@@ -1,0 +1,119 @@
+// Happens-before race detection (FastTrack-style shadow in core/shadow.*): every instrumented access
+// is checked against the granule's recent accesses; a race is reported once per pair of pcs, both
+// pcs become choice points for the rest of this run (`racy pc=` tells the driver for later runs).
+// Plain accesses at racy pcs are scheduling points: that is what makes a lost update reproducible.
+#include "core/events.h"
+#include "core/scheduler.h"
+#include "core/shadow.h"
+#include "core/stack_depot.h"
+#include "detectors/detectors.h"
+#include "internal/hash.h"
+#include "internal/syscall.h"
+
+namespace weft {
+namespace {
+
+constexpr uint32_t kQuietAccessLimit = 1u << 20;
+
+AddrMap<char> g_reported_pairs;
+char g_mark; // value pointer for set-like AddrMaps
+
+void mark_racy(uintptr_t pc) {
+  if (g_rt.racy_pcs.find(pc)) return;
+  g_rt.racy_pcs.insert(pc, &g_mark);
+  Line l;
+  l.len = 0;
+  l.str("racy").key("pc").hex(pc);
+  emit(l);
+}
+
+bool stale_stack_slot(const ShadowSlot &s) {
+  // An access by a finished thread to its own stack, now reused by a new thread's stack.
+  if (s.tid >= g_rt.threads.size) return false;
+  ThreadState *o = g_rt.threads[s.tid];
+  return o->status == Status::Finished && s.addr >= o->stack_lo && s.addr < o->stack_hi;
+}
+
+void report_race(ThreadState *t, const ShadowSlot &cur, const ShadowSlot &prev) {
+  if (stale_stack_slot(prev)) return;
+  uintptr_t a = cur.pc < prev.pc ? cur.pc : prev.pc, b = cur.pc < prev.pc ? prev.pc : cur.pc;
+  uint64_t key = hash64(a * 31 + hash64(b)) | 1;
+  mark_racy(cur.pc);
+  mark_racy(prev.pc);
+  if (g_reported_pairs.find(key)) return;
+  g_reported_pairs.insert(key, &g_mark);
+  steps_flush();
+  Line l;
+  l.len = 0;
+  l.str("finding rule=data-race").key("tid").dec(t->tid).key("addr").hex(cur.addr).key("size").dec(cur.size);
+  l.key("text").str("data race: ").str(cur.flags & kSlotWrite ? "write" : "read").str(" of size ").dec(cur.size);
+  l.str(" by thread ").dec(t->tid).str(" races with a previous ").str(prev.flags & kSlotWrite ? "write" : "read");
+  l.str(" of size ").dec(prev.size).str(" by thread ").dec(prev.tid);
+  emit(l, true);
+  const ShadowSlot *acc[2] = {&cur, &prev};
+  for (const ShadowSlot *s : acc) {
+    l.str("access").key("tid").dec(s->tid).key("write").dec(s->flags & kSlotWrite ? 1 : 0);
+    l.key("atomic").dec(s->flags & kSlotAtomic ? 1 : 0).key("addr").hex(s->addr).key("size").dec(s->size);
+    l.key("stack");
+    append_depot_stack(l, s->pc, s->stack);
+    emit(l, true);
+  }
+  l.str("end-finding");
+  emit(l, true);
+}
+
+} // namespace
+
+void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool atomic, uintptr_t pc) {
+  RtScope scope(t);
+  if (!atomic && g_rt.racy_pcs.count && g_rt.racy_pcs.find(pc)) {
+    t->op_pc = pc;
+    sched_point(t);
+    if (write)
+      note_progress(t);
+    else
+      note_poll(t);
+  } else if (++t->quiet_accesses > kQuietAccessLimit) {
+    // A loop with no scheduling point in it (e.g. spinning on a plain flag whose race has not been
+    // seen yet) would never let the other threads run: after this many accesses it gives way.
+    t->op_pc = pc;
+    note_poll(t, 4);
+    sched_point(t);
+  }
+  // While the program has a single thread nothing can race: every later thread is created after
+  // (happens-after) these accesses. Skipping them keeps start-up and setup phases cheap.
+  if (g_rt.threads.size == 1) return;
+  ShadowSlot cur;
+  cur.clock = t->vc.get(t->tid);
+  cur.tid = (uint16_t)t->tid;
+  cur.flags = (uint8_t)((write ? kSlotWrite : 0) | (atomic ? kSlotAtomic : 0));
+  cur.stack = thread_stack_id(t);
+  cur.size = (uint32_t)size;
+  cur.pc = pc;
+  cur.addr = addr;
+  uintptr_t end = addr + size;
+  for (uintptr_t g = addr & ~(uintptr_t)7; g < end; g += 8) {
+    uintptr_t lo = g > addr ? g : addr;
+    cur.mask = granule_mask(lo, end - lo);
+    ShadowSlot prev;
+    if (shadow_access(g, cur, t->vc, &prev)) {
+      report_race(t, cur, prev);
+      // keep recording the remaining granules, one report per access is enough
+      for (g += 8; g < end; g += 8) {
+        uintptr_t lo2 = g;
+        cur.mask = granule_mask(lo2, end - lo2);
+        shadow_access(g, cur, t->vc, &prev);
+      }
+      return;
+    }
+  }
+}
+
+void on_range(ThreadState *t, uintptr_t addr, size_t size, bool write, uintptr_t pc) {
+  if (size == 0) return;
+  // Bound the cost of huge copies: check at most 64 KiB (the first part reports what is shared).
+  if (size > 65536) size = 65536;
+  on_access(t, addr, size, write, false, pc);
+}
+
+} // namespace weft

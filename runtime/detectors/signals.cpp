@@ -1,0 +1,112 @@
+// Crashes and failed assertions: handlers for SIGSEGV/SIGBUS/SIGFPE/SIGILL/SIGABRT write a `crash`
+// or `assertion-failure` finding (message from the intercepted __assert_fail) with the thread's stack
+// and every thread's state, then restore the default action and re-raise, so the program still dies
+// the way it would have. Everything here is async-signal-safe (raw write, no allocation).
+#include "core/events.h"
+#include "detectors/detectors.h"
+#include "internal/arena.h"
+#include "internal/syscall.h"
+#include <signal.h>
+#include <ucontext.h>
+
+namespace weft {
+namespace {
+
+struct AssertInfo {
+  char text[1024];
+  uint32_t len;
+  bool set;
+};
+AssertInfo g_assert;
+
+void append(const char *s) {
+  while (s && *s && g_assert.len < sizeof(g_assert.text) - 1) {
+    char c = *s++;
+    g_assert.text[g_assert.len++] = c == '\n' ? ' ' : c;
+  }
+}
+
+const char *signal_name(int sig) {
+  switch (sig) {
+  case SIGSEGV: return "SIGSEGV (segmentation fault)";
+  case SIGBUS: return "SIGBUS (bus error)";
+  case SIGFPE: return "SIGFPE (arithmetic exception)";
+  case SIGILL: return "SIGILL (illegal instruction)";
+  case SIGABRT: return "SIGABRT (abort)";
+  default: return "signal";
+  }
+}
+
+void on_crash(int sig, siginfo_t *si, void *ctx) {
+  ThreadState *t = t_thr;
+  uintptr_t pc = 0;
+  if (ctx && sig != SIGABRT) pc = (uintptr_t)static_cast<ucontext_t *>(ctx)->uc_mcontext.gregs[REG_RIP];
+  steps_flush();
+  Line l;
+  l.len = 0;
+  bool assertion = sig == SIGABRT && g_assert.set;
+  l.str("finding rule=").str(assertion ? "assertion-failure" : "crash").key("tid").dec(t ? t->tid : 0);
+  l.key("addr").hex(sig == SIGABRT ? 0 : (uintptr_t)si->si_addr).key("size").dec(0).key("text");
+  if (assertion) {
+    g_assert.text[g_assert.len] = 0;
+    l.str(g_assert.text);
+  } else {
+    l.str(signal_name(sig));
+  }
+  emit(l, true);
+  if (g_rt.initialized && t) {
+    emit_thread_states(t, pc ? pc : t->op_pc);
+  }
+  l.str("end-finding");
+  emit(l, true);
+  struct sigaction dfl = {};
+  dfl.sa_handler = SIG_DFL;
+  sigaction(sig, &dfl, nullptr);
+  // Re-raise at this thread; delivered when the handler returns (the signal is blocked meanwhile).
+  sys::call6(sys::kTgkill, sys::getpid(), sys::call6(sys::kGettid), sig);
+}
+
+} // namespace
+
+void install_alt_stack() {
+  constexpr size_t kAltStack = 64 * 1024; // the handler formats lines of up to 4 KB on its stack
+  stack_t ss = {};
+  ss.ss_sp = arena_alloc(kAltStack);
+  ss.ss_size = kAltStack;
+  if (ss.ss_sp) sigaltstack(&ss, nullptr);
+}
+
+void install_crash_handlers() {
+  const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+  for (int s : sigs) {
+    struct sigaction sa = {};
+    sa.sa_sigaction = on_crash;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    sigaction(s, &sa, nullptr);
+  }
+}
+
+void set_assert_message(const char *assertion, const char *file, unsigned line, const char *function) {
+  g_assert.len = 0;
+  append(file);
+  append(":");
+  char num[16];
+  int n = 0;
+  do { num[n++] = (char)('0' + line % 10); line /= 10; } while (line);
+  char rev[17];
+  for (int i = 0; i < n; ++i) rev[i] = num[n - 1 - i];
+  rev[n] = 0;
+  append(rev);
+  append(": ");
+  if (function) {
+    append(function);
+    append(": ");
+  }
+  append("Assertion `");
+  append(assertion);
+  append("' failed.");
+  g_assert.set = true;
+}
+
+} // namespace weft

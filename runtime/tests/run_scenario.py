@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""Runs one runtime test program under libweft_rt (as the driver would: WEFT_* environment, an event
+fd) and checks the event lines. Usage: run_scenario.py SCENARIO PROGRAM. Exit 0 = pass."""
+import os
+import re
+import sys
+import tempfile
+import time
+import subprocess
+
+
+class Run:
+    def __init__(self, rc, lines, maxrss_kb, seconds):
+        self.rc, self.lines, self.maxrss_kb, self.seconds = rc, lines, maxrss_kb, seconds
+
+    def findings(self):
+        return [l for l in self.lines if l.startswith("finding ")]
+
+    def rules(self):
+        return [re.search(r"rule=(\S+)", l).group(1) for l in self.findings()]
+
+    def steps(self):
+        return [l for l in self.lines if l.startswith("steps")]
+
+    def choices(self):
+        out = []
+        for l in self.steps():
+            out += l.split()[1:]
+        return out
+
+    def modules(self):
+        mods = []
+        for l in self.lines:
+            m = re.match(r"module base=0x([0-9a-f]+) path=(.*)$", l)
+            if m:
+                mods.append((int(m.group(1), 16), m.group(2)))
+        return mods
+
+    def racy_relative(self):
+        """`racy pc=` lines as module-relative "path+0xoff" (what the driver writes for later runs)."""
+        mods = sorted(self.modules())
+        out = []
+        for l in self.lines:
+            m = re.match(r"racy pc=0x([0-9a-f]+)", l)
+            if not m:
+                continue
+            pc = int(m.group(1), 16)
+            best = None
+            for base, path in mods:
+                if base <= pc:
+                    best = (base, path)
+            if best:
+                out.append("%s+0x%x" % (best[1], pc - best[0]))
+        return out
+
+    def describe(self):
+        return "rc=%s\n%s" % (self.rc, "\n".join(l for l in self.lines if not l.startswith("module")))
+
+
+def run(prog, timeout=60, **env):
+    with tempfile.NamedTemporaryFile("w+", delete=False) as ev:
+        path = ev.name
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+    e = dict(os.environ)
+    e["WEFT_EVENT_FD"] = str(fd)
+    for k, v in env.items():
+        e["WEFT_" + k.upper()] = str(v)
+    start = time.time()
+    p = subprocess.Popen([prog], env=e, pass_fds=(fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(fd)
+    deadline = start + timeout
+    while True:
+        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.time() > deadline:
+            p.kill()
+            pid, status, ru = os.wait4(p.pid, 0)
+            raise AssertionError("%s timed out after %ss (hang)" % (prog, timeout))
+        time.sleep(0.005)
+    p.returncode = -1  # keep Popen from waiting again
+    rc = os.waitstatus_to_exitcode(status)
+    with open(path) as f:
+        lines = f.read().splitlines()
+    os.unlink(path)
+    r = Run(rc, lines, ru.ru_maxrss, time.time() - start)
+    check_protocol(r)
+    return r
+
+
+def check_protocol(r):
+    """Invariants of the event stream every run must keep (protocol.h)."""
+    check(r.lines and r.lines[0].startswith("hello version=1 "), "the stream must start with hello", r)
+    check(all(len(l) + 1 < 4096 for l in r.lines), "a line is longer than PIPE_BUF", r)
+    open_finding = False
+    for l in r.lines:
+        kind = l.split(" ", 1)[0]
+        check(kind in ("hello", "module", "steps", "thread", "racy", "finding", "access", "lock", "blocked",
+                       "threadstate", "end-finding", "diverged", "exit"), "unknown line kind: " + l, r)
+        if kind == "finding":
+            check(not open_finding, "nested finding", r)
+            open_finding = True
+        elif kind == "end-finding":
+            check(open_finding, "end-finding without finding", r)
+            open_finding = False
+        elif kind in ("access", "lock", "blocked", "threadstate"):
+            check(open_finding, "%s line outside a finding" % kind, r)
+    check(not open_finding, "unterminated finding", r)
+
+
+def check(cond, msg, r=None):
+    if not cond:
+        raise AssertionError(msg + ("\n" + r.describe() if r else ""))
+
+
+def expect_clean(prog, seeds, strategies=("random", "pct"), **env):
+    for strategy in strategies:
+        for seed in seeds:
+            r = run(prog, strategy=strategy, seed=seed, **env)
+            check(r.rc == 0 and not r.findings(), "expected a clean run (%s seed %d)" % (strategy, seed), r)
+            check(any(l.startswith("exit status=0") for l in r.lines), "missing exit line", r)
+
+
+def write_lines(lines):
+    f = tempfile.NamedTemporaryFile("w", delete=False, suffix=".txt")
+    f.write("\n".join(lines) + "\n")
+    f.close()
+    return f.name
+
+
+def scenario_lost_update(prog):
+    first = run(prog, seed=0)
+    check("data-race" in first.rules(), "the race on counter is not reported", first)
+    check(any("write=1" in l for l in first.lines if l.startswith("access")), "no access lines", first)
+    racy = write_lines(first.racy_relative())
+    failing = None
+    for seed in range(1, 1001):
+        r = run(prog, seed=seed, racy_pcs_file=racy)
+        if "assertion-failure" in r.rules():
+            failing = (seed, r)
+            break
+    check(failing is not None, "the lost update never failed its assertion in 1000 schedules")
+    seed, r = failing
+    print("lost update failed its assertion at seed %d" % seed)
+    again = run(prog, seed=seed, racy_pcs_file=racy)
+    check(again.steps() == r.steps(), "same seed, different schedule", again)
+    sched = write_lines(r.choices())
+    for _ in range(3):
+        rep = run(prog, strategy="replay", schedule_file=sched, racy_pcs_file=racy)
+        check("assertion-failure" in rep.rules(), "replay did not reproduce the assertion failure", rep)
+        check(not any(l.startswith("diverged") for l in rep.lines), "replay diverged", rep)
+    # A schedule that cannot be followed is a divergence, exit 2.
+    bad = write_lines(["7"] * 3)
+    rep = run(prog, strategy="replay", schedule_file=bad, racy_pcs_file=racy)
+    check(rep.rc == 2 and any(l.startswith("diverged step=0") for l in rep.lines), "expected divergence", rep)
+
+
+def scenario_mutex_clean(prog):
+    expect_clean(prog, range(15))
+    # Spurious wake-ups as explored choices: the predicate loop absorbs them.
+    expect_clean(prog, range(10), spurious_wakeups=1)
+    r = run(prog, seed=3, spurious_wakeups=1)
+    check(any(t.startswith("!") for t in r.choices()), "no spurious wake-up choice was recorded", r)
+    # Same seed, same schedule, byte for byte.
+    a, b = run(prog, seed=5), run(prog, seed=5)
+    check(a.steps() == b.steps() and a.steps(), "same seed gave different steps", b)
+
+
+def scenario_lock_order_deadlock(prog):
+    deadlocks = 0
+    for seed in range(60):
+        r = run(prog, seed=seed, strategy="random" if seed % 2 else "pct")
+        rules = r.rules()
+        check(set(rules) <= {"deadlock", "lock-order-inversion"}, "unexpected findings", r)
+        if "deadlock" in rules:
+            deadlocks += 1
+            check(r.rc == 66, "deadlock must exit 66", r)
+            blocked = [l for l in r.lines if l.startswith("blocked ")]
+            check(sum("op=pthread_mutex_lock" in l for l in blocked) == 2,
+                  "deadlock must list the blocked lock operations", r)
+        else:
+            check(r.rc == 0, "a run without deadlock must finish", r)
+    check(deadlocks > 0, "no schedule deadlocked in 60 runs")
+    # Record -> replay round trip of a deadlock.
+    for seed in range(60):
+        r = run(prog, seed=seed, strategy="random" if seed % 2 else "pct")
+        if "deadlock" in r.rules():
+            sched = write_lines(r.choices())
+            rep = run(prog, strategy="replay", schedule_file=sched)
+            check("deadlock" in rep.rules() and rep.steps() == r.steps(), "replay of the deadlock differs", rep)
+            break
+    inv = run(prog, seed=1, strategy="dfs")  # non-preemptive: t1 finishes, then t2: inversion only
+    check("lock-order-inversion" in inv.rules() and inv.rc == 0, "dfs run must report the inversion", inv)
+    check(any("held=0x" in l for l in inv.lines if l.startswith("lock ")), "lock lines must name the held lock", inv)
+
+
+def scenario_lost_wakeup(prog):
+    found = 0
+    for seed in range(40):
+        r = run(prog, seed=seed)
+        if "deadlock" in r.rules():
+            found += 1
+            check(any("op=pthread_cond_wait" in l for l in r.lines if l.startswith("blocked")),
+                  "the waiter must be blocked in pthread_cond_wait", r)
+        else:
+            check(r.rc == 0 and not r.findings(), "unexpected result", r)
+    check(found > 0, "the lost wake-up was never reported as a deadlock")
+
+
+def expect_rule_exit(prog, rule, rc):
+    r = run(prog, seed=0)
+    check(r.rules() == [rule] and r.rc == rc, "expected %s with exit %d" % (rule, rc), r)
+    check(any(l.startswith("end-finding") for l in r.lines), "unterminated finding", r)
+    return r
+
+
+def scenario_double_lock(prog):
+    expect_rule_exit(prog, "double-lock", 66)
+
+
+def scenario_unlock_not_held(prog):
+    expect_rule_exit(prog, "unlock-not-held", 66)
+
+
+def scenario_threads_200(prog):
+    expect_clean(prog, range(2))
+
+
+def scenario_million_points(prog):
+    for strategy in ("pct", "random"):
+        r = run(prog, strategy=strategy, seed=1, timeout=110)
+        check(r.rc == 0 and not r.findings(), "1e6 points must complete", r)
+        print("%s: 1e6 points in %.2fs, max RSS %d KiB" % (strategy, r.seconds, r.maxrss_kb))
+        check(r.maxrss_kb < 64 * 1024, "memory not bounded: max RSS %d KiB" % r.maxrss_kb)
+
+
+def scenario_abort(prog):
+    r = run(prog, seed=0)
+    check(r.rc == -6, "expected death by SIGABRT", r)
+    f = r.findings()
+    check(len(f) == 1 and "rule=assertion-failure" in f[0] and "value must be two" in f[0],
+          "expected the assertion message", r)
+
+
+def scenario_segfault(prog):
+    r = run(prog, seed=0)
+    check(r.rc == -11, "expected death by SIGSEGV", r)
+    check(r.rules() == ["crash"] and "SIGSEGV" in r.findings()[0], "expected a crash finding", r)
+    check(any(l.startswith("threadstate tid=1 state=running") for l in r.lines), "no thread state", r)
+
+
+def scenario_cxx20_sync(prog):
+    expect_clean(prog, range(10))
+
+
+def scenario_pipe_read(prog):
+    expect_clean(prog, range(10))
+
+
+def scenario_primitives_clean(prog):
+    expect_clean(prog, range(15))
+
+
+def scenario_spin_flag(prog):
+    expect_clean(prog, range(15), strategies=("random", "pct", "dfs"))
+
+
+def scenario_scoped_lock_clean(prog):
+    expect_clean(prog, range(20))
+
+
+def scenario_plain_spin(prog):
+    for strategy in ("random", "pct", "dfs"):
+        r = run(prog, strategy=strategy, seed=3)
+        check(r.rc == 0 and r.rules() and set(r.rules()) == {"data-race"}, "expected the race and completion", r)
+
+
+def scenario_fork_child(prog):
+    r = run(prog, seed=1)
+    check(r.rc == 0 and not r.findings(), "a forked child must run uncontrolled", r)
+    check(sum(l.startswith("exit ") for l in r.lines) == 1, "only the parent reports its exit", r)
+
+
+def scenario_stdlib_clean(prog):
+    expect_clean(prog, range(15))
+
+
+def scenario_relaxed_publish(prog):
+    for strategy in ("random", "pct"):
+        for seed in range(5):
+            r = run(prog, strategy=strategy, seed=seed)
+            check(r.rc == 0 and set(r.rules()) == {"data-race"}, "expected the payload race", r)
+
+
+def scenario_livelock(prog):
+    for strategy in ("random", "pct", "dfs"):
+        r = run(prog, strategy=strategy, seed=2, max_steps=20000)
+        check(r.rc == 66 and r.rules() == ["livelock"], "expected a livelock finding", r)
+        check(sum(l.startswith("threadstate") for l in r.lines) == 3, "every thread's state", r)
+
+
+def scenario_static_init_clean(prog):
+    expect_clean(prog, range(20), strategies=("random", "pct", "dfs"))
+
+
+def scenario_stack_overflow(prog):
+    r = run(prog, seed=0)
+    check(r.rc == -11 and r.rules() == ["crash"], "expected a crash finding and death by SIGSEGV", r)
+    check(any(l.startswith("threadstate tid=1 state=running") for l in r.lines), "crashing thread state", r)
+
+
+def main():
+    name, prog = sys.argv[1], sys.argv[2]
+    try:
+        globals()["scenario_" + name](prog)
+    except AssertionError as e:
+        print("FAIL %s: %s" % (name, e))
+        return 1
+    print("PASS %s" % name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+// Strategies: determinism per seed, PCT's priorities and change points, dfs non-preemption and
+// prefixes, replay's exactness and divergence, the schedule-file parser.
+#include "strategies/strategy.h"
+#include "weft/protocol.h"
+#include <cstring>
+#include <gtest/gtest.h>
+#include <vector>
+
+using namespace weft;
+
+namespace {
+alignas(16) char storage[kStrategyStorage];
+
+std::vector<Tid> sequence(const char *name, uint64_t seed, int n, const uint32_t *forced = nullptr,
+                          uint32_t n_forced = 0, uint64_t pct_steps = 50) {
+  Strategy *s = strategy_create(name, storage);
+  StrategyConfig c{};
+  c.seed = seed;
+  c.pct_depth = 3;
+  c.pct_steps = pct_steps;
+  c.forced = forced;
+  c.n_forced = n_forced;
+  s->new_execution(c);
+  for (Tid t = 0; t < 3; ++t) s->on_thread_created(t);
+  Tid enabled[3] = {0, 1, 2};
+  std::vector<Tid> out;
+  Tid cur = 0;
+  for (int i = 0; i < n; ++i) {
+    cur = s->pick(enabled, 3, cur, false);
+    out.push_back(cur);
+  }
+  return out;
+}
+} // namespace
+
+TEST(Strategy, UnknownNameIsNull) { EXPECT_EQ(strategy_create("nope", storage), nullptr); }
+
+TEST(Strategy, RandomIsDeterministicPerSeed) {
+  EXPECT_EQ(sequence("random", 9, 200), sequence("random", 9, 200));
+  EXPECT_NE(sequence("random", 9, 200), sequence("random", 10, 200));
+  for (Tid t : sequence("random", 3, 300)) EXPECT_LT(t, 3u);
+}
+
+TEST(Strategy, PctRunsHighestPriorityAndChangesAtMostDepthMinusOneTimes) {
+  EXPECT_EQ(sequence("pct", 4, 100), sequence("pct", 4, 100));
+  for (uint64_t seed = 0; seed < 20; ++seed) {
+    auto seq = sequence("pct", seed, 100);
+    int switches = 0;
+    for (size_t i = 1; i < seq.size(); ++i) switches += seq[i] != seq[i - 1];
+    EXPECT_LE(switches, 2) << "seed " << seed; // d - 1 = 2 change points, all enabled throughout
+  }
+}
+
+TEST(Strategy, PctYieldingThreadGivesWay) {
+  Strategy *s = strategy_create("pct", storage);
+  StrategyConfig c{};
+  c.seed = 1;
+  c.pct_depth = 1;
+  c.pct_steps = 10;
+  s->new_execution(c);
+  s->on_thread_created(0);
+  s->on_thread_created(1);
+  Tid enabled[2] = {0, 1};
+  Tid first = s->pick(enabled, 2, 0, false);
+  Tid other = first == 0 ? 1 : 0;
+  EXPECT_EQ(s->pick(enabled, 2, first, true), other);
+}
+
+TEST(Strategy, DfsFollowsPrefixThenIsNonPreemptive) {
+  uint32_t prefix[] = {2, 1};
+  auto seq = sequence("dfs", 0, 6, prefix, 2);
+  EXPECT_EQ(seq, (std::vector<Tid>{2, 1, 1, 1, 1, 1}));
+}
+
+TEST(Strategy, ReplayFollowsExactlyAndReportsDivergence) {
+  uint32_t rec[] = {1, 2, 0, WEFT_VALUE_CHOICE | 1};
+  Strategy *s = strategy_create("replay", storage);
+  StrategyConfig c{};
+  c.forced = rec;
+  c.n_forced = 4;
+  s->new_execution(c);
+  Tid enabled[3] = {0, 1, 2};
+  EXPECT_EQ(s->pick(enabled, 3, 0, false), 1u);
+  EXPECT_EQ(s->pick(enabled, 3, 1, false), 2u);
+  Tid only01[2] = {0, 1};
+  EXPECT_EQ(s->pick(only01, 2, 2, false), 0u);
+  EXPECT_EQ(s->pick_value(2), 1u);
+  EXPECT_EQ(s->pick(enabled, 3, 0, false), kDiverged);
+  EXPECT_NE(s->diverged_why, nullptr);
+
+  uint32_t rec2[] = {2};
+  c.forced = rec2;
+  c.n_forced = 1;
+  s->new_execution(c);
+  EXPECT_EQ(s->pick(only01, 2, 0, false), kDiverged);
+  EXPECT_EQ(s->step, 0u);
+}
+
+TEST(Strategy, ParseScheduleFile) {
+  const char *text = "# comment\n1\n!1\n2:0.1.2\n\n2147483648\n0\n";
+  uint32_t *v;
+  uint32_t n = parse_schedule(text, std::strlen(text), &v);
+  ASSERT_EQ(n, 5u);
+  EXPECT_EQ(v[0], 1u);
+  EXPECT_EQ(v[1], WEFT_VALUE_CHOICE | 1);
+  EXPECT_EQ(v[2], 2u);
+  EXPECT_EQ(v[3], WEFT_VALUE_CHOICE | 0);
+  EXPECT_EQ(v[4], 0u);
+}
