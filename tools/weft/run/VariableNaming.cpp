@@ -1,0 +1,159 @@
+// The source-text fallback is a heuristic, but it names fields and captured locals well enough to
+// be useful on its own; the analyzer hook, when present, knows the declaring class.
+#include "VariableNaming.h"
+
+#include <cctype>
+#include <utility>
+
+#ifdef WEFT_HAVE_ACCESS_NAMING
+#include "weft/analyzer/AccessNaming.h"
+#endif
+
+namespace weft::run {
+namespace {
+
+bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// The analyzer's answer, whatever shape it comes in (string or optional string).
+[[maybe_unused]] std::string asName(const std::string &s) { return s; }
+[[maybe_unused]] std::string asName(const std::optional<std::string> &s) { return s.value_or(""); }
+
+/// identifierAt(), plus the 1-based columns where the written expression starts (with a unary `*`)
+/// and where its last member starts (`count` in `tally.count`: Clang's location of a member).
+struct Written {
+  std::string name;
+  int begin = 0;
+  int member = 0;
+};
+
+Written expressionAt(const std::string &text, int column) {
+  if (column < 1 || text.empty())
+    return {};
+  std::size_t pos = std::min(static_cast<std::size_t>(column - 1), text.size() - 1);
+  if (!isIdentChar(text[pos])) {
+    // `counter = ...` with the column on `=`, `x++` on `++`: look left past spaces and operators
+    // of one or two characters; `++x` with the column on `++`: look right.
+    std::size_t left = pos;
+    while (left > 0 && !isIdentChar(text[left]) && pos - left < 4)
+      --left;
+    if (isIdentChar(text[left])) {
+      pos = left;
+    } else {
+      std::size_t right = pos;
+      while (right < text.size() && !isIdentChar(text[right]) && right - pos < 4)
+        ++right;
+      if (right >= text.size() || !isIdentChar(text[right]))
+        return {};
+      pos = right;
+    }
+  }
+  std::size_t begin = pos, end = pos;
+  while (begin > 0 && isIdentChar(text[begin - 1]))
+    --begin;
+  while (end < text.size() && isIdentChar(text[end]))
+    ++end;
+  std::size_t member = begin;
+  // Qualifiers to the left: a.b, p->b, ns::b, arr[i].b is left alone.
+  while (true) {
+    std::size_t q = begin;
+    if (q >= 2 && (text.compare(q - 2, 2, "->") == 0 || text.compare(q - 2, 2, "::") == 0))
+      q -= 2;
+    else if (q >= 1 && text[q - 1] == '.')
+      q -= 1;
+    else
+      break;
+    if (q == 0 || !isIdentChar(text[q - 1]))
+      break;
+    while (q > 0 && isIdentChar(text[q - 1]))
+      --q;
+    begin = q;
+  }
+  // Members to the right (`g.hits` with the column on `g`), but not a method being called.
+  while (true) {
+    std::size_t q = end;
+    if (text.compare(q, 2, "->") == 0 || text.compare(q, 2, "::") == 0)
+      q += 2;
+    else if (q < text.size() && text[q] == '.')
+      q += 1;
+    else
+      break;
+    std::size_t memberEnd = q;
+    while (memberEnd < text.size() && isIdentChar(text[memberEnd]))
+      ++memberEnd;
+    if (memberEnd == q || (memberEnd < text.size() && text[memberEnd] == '('))
+      break;
+    member = q;
+    end = memberEnd;
+  }
+  std::string name = text.substr(begin, end - begin);
+  if (std::isdigit(static_cast<unsigned char>(name[0])))
+    return {};
+  if (name.rfind("this->", 0) == 0)
+    name.erase(0, 6);
+  // A unary `*` in front (`*sum += 1`), not a multiplication (`a * b`).
+  std::size_t first = begin;
+  if (first > 0 && text[first - 1] == '*') {
+    std::size_t before = first - 1;
+    while (before > 0 && text[before - 1] == ' ')
+      --before;
+    if (before == 0 ||
+        !(isIdentChar(text[before - 1]) || text[before - 1] == ')' || text[before - 1] == ']'))
+      first -= 1;
+  }
+  return {name, static_cast<int>(first) + 1, static_cast<int>(member) + 1};
+}
+
+} // namespace
+
+std::string identifierAt(const std::string &text, int column) {
+  return expressionAt(text, column).name;
+}
+
+namespace {
+
+std::string analyzerName([[maybe_unused]] const AccessSite &site) {
+#ifdef WEFT_HAVE_ACCESS_NAMING
+  if (site.file.empty() || site.line <= 0)
+    return {};
+  auto at = [&](int column) {
+    return asName(weft::analyzer::nameAccessAt(site.file, static_cast<unsigned>(site.line),
+                                               static_cast<unsigned>(column)));
+  };
+  if (std::string name = at(site.column); !name.empty())
+    return name;
+  // Compilers put a compound assignment's column on its operator (`x += 1` at `+=`): ask again
+  // at the member written there, then at the start of the whole expression (`*sum`).
+  Written written = expressionAt(site.lineText, site.column);
+  // With a unary `*` the whole expression names the object (`*sum`, not the pointer `sum`);
+  // otherwise the member does (`tally.count`, not `tally`).
+  bool deref =
+      written.begin > 0 && site.lineText[static_cast<std::size_t>(written.begin) - 1] == '*';
+  int first = deref ? written.begin : written.member,
+      second = deref ? written.member : written.begin;
+  for (int column : {first, second})
+    if (column > 0 && column != site.column)
+      if (std::string name = at(column); !name.empty())
+        return name;
+#endif
+  return {};
+}
+
+} // namespace
+
+std::string nameVariable(const std::optional<DataSymbol> &global, std::uint64_t offsetInGlobal,
+                         const AccessSite &site) {
+  if (global && offsetInGlobal == 0)
+    return global->name;
+  if (std::string name = analyzerName(site); !name.empty())
+    return name;
+  std::string written = identifierAt(site.lineText, site.column);
+  if (global) {
+    // A member of a global struct or an element of a global array: the source says which.
+    if (!written.empty() && written.find(global->name) != std::string::npos)
+      return written;
+    return global->name + "+" + std::to_string(offsetInGlobal);
+  }
+  return written;
+}
+
+} // namespace weft::run

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# End-to-end tests of `weft run` / `weft replay` on real programs built with the wrappers and
+# libweft_rt. Usage: runtime_test.sh SCENARIO SUFFIX (DRIVER and BIN, the programs' folder, in the
+# environment; SUFFIX picks the compiler: gcc or clang).
+set -u
+scenario=$1 suffix=$2
+: "${SCHEMA:?}" "${DRIVER:?}" "${BIN:?}"
+work=$(mktemp -d "${TMPDIR:-/tmp}/weft-runtime-test.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+prog() { echo "$BIN/$1_$suffix"; }
+
+fail() {
+  echo "FAIL ($scenario $suffix): $*" >&2
+  for f in out err; do [[ -f $f ]] && { echo "--- $f" >&2; head -c 6000 "$f" >&2; }; done
+  exit 1
+}
+expect_status() {
+  local want=$1
+  shift
+  "$@" >out 2>err
+  local got=$?
+  [[ $got == "$want" ]] || fail "'$*' exited $got, expected $want"
+}
+json() { python3 -c "import json,sys; r=json.load(open('$1')); print(eval(sys.argv[1]))" "$2"; }
+same_report() {
+  python3 - "$1" "$2" <<'PY' || fail "reports $1 and $2 differ"
+import sys
+a, b = (open(p).read() for p in sys.argv[1:3])
+strip = lambda t: "\n".join(l for l in t.splitlines() if '"started_at"' not in l)
+sys.exit(0 if strip(a) == strip(b) else 1)
+PY
+}
+# replay_all REPORT TIMES [TIMEOUT]: every finding of the report reproduces, TIMES times each.
+replay_all() {
+  local n
+  n=$(json "$1" 'len(r["findings"])')
+  for ((i = 0; i < n; ++i)); do
+    local rule
+    rule=$(json "$1" "r['findings'][$i]['rule']")
+    for ((k = 0; k < $2; ++k)); do
+      expect_status 1 "$DRIVER" replay "$1" --finding "$i" --hide-output --timeout "${3:-10}" \
+        -o replayed.json
+      json replayed.json "[f['rule'] for f in r['findings']]" | grep -q "'$rule'" ||
+        fail "replay of finding $i ($rule) gave $(json replayed.json "[f['rule'] for f in r['findings']]")"
+    done
+  done
+}
+
+case $scenario in
+lost-update)
+  expect_status 1 "$DRIVER" run --keep-going --iterations 1000 -o r.json -- "$(prog lost_update)"
+  rules=$(json r.json "sorted(f['rule'] for f in r['findings'])")
+  [[ $rules == "['assertion-failure', 'data-race']" ]] || fail "rules: $rules"
+  [[ $(json r.json "[f['variable'] for f in r['findings'] if f['rule'] == 'data-race'][0]") == counter ]] ||
+    fail "variable"
+  replay_all r.json 5
+  # The same seed gives the same report, byte for byte (started_at aside).
+  expect_status 1 "$DRIVER" run --keep-going --iterations 1000 -o again.json -- "$(prog lost_update)"
+  same_report r.json again.json
+  ;;
+first-failure)
+  # Without --keep-going the first failing run ends the search, with -j 1 and -j 2 alike.
+  expect_status 1 "$DRIVER" run -o j1.json -- "$(prog lost_update)"
+  expect_status 1 "$DRIVER" run -j 2 -o j2.json -- "$(prog lost_update)"
+  same_report j1.json j2.json
+  replay_all j1.json 2
+  ;;
+crash)
+  expect_status 1 "$DRIVER" run -o r.json -- "$(prog crash)"
+  [[ $(json r.json "r['findings'][0]['rule']") == crash ]] || fail "rule"
+  [[ $(json r.json "len(r['findings'][0]['schedule']['choices'])") -gt 0 ]] || fail "no schedule"
+  replay_all r.json 2
+  ;;
+abort)
+  expect_status 1 "$DRIVER" run -o r.json -- "$(prog abort)"
+  rule=$(json r.json "r['findings'][0]['rule']")
+  [[ $rule == crash || $rule == assertion-failure ]] || fail "rule $rule"
+  replay_all r.json 2
+  ;;
+hang)
+  start=$(date +%s)
+  expect_status 1 "$DRIVER" run --timeout 2 -o r.json -- "$(prog hang_read)"
+  (($(date +%s) - start < 10)) || fail "not cut at the time limit"
+  [[ $(json r.json "r['findings'][0]['rule']") == timeout ]] || fail "rule"
+  [[ $(json r.json "r['exploration']['iterations']") == 1 ]] || fail "iterations"
+  replay_all r.json 1 2
+  ;;
+sigkill)
+  expect_status 1 "$DRIVER" run -o r.json -- "$(prog self_kill)"
+  [[ $(json r.json "r['findings'][0]['rule']") == crash ]] || fail "rule"
+  [[ $(json r.json "r['findings'][0]['message']") == *SIGKILL* ]] || fail "message"
+  [[ $(json r.json "len(r['findings'][0]['schedule']['choices'])") -gt 0 ]] || fail "no schedule"
+  replay_all r.json 1
+  ;;
+many-threads)
+  expect_status 0 "$DRIVER" run --iterations 5 -o r.json -- "$(prog many_threads)"
+  ;;
+million-steps)
+  expect_status 0 "$DRIVER" run --iterations 2 --timeout 60 -o r.json -- "$(prog million_steps)"
+  # random switches often: about 10^6 recorded choices, each a real switch half of the time.
+  expect_status 0 "$DRIVER" run --strategy random --iterations 1 --timeout 120 -- "$(prog million_steps)"
+  ;;
+lock-order)
+  expect_status 1 "$DRIVER" run --keep-going --iterations 200 -o r.json -- "$(prog lock_order)"
+  rules=$(json r.json "sorted(set(f['rule'] for f in r['findings']))")
+  [[ $rules == *deadlock* || $rules == *lock-order-inversion* ]] || fail "rules: $rules"
+  replay_all r.json 2
+  ;;
+dfs)
+  expect_status 1 "$DRIVER" run --strategy dfs --keep-going -o r.json -- "$(prog lost_update)"
+  json r.json "[f['rule'] for f in r['findings']]" | grep -q assertion-failure ||
+    fail "dfs did not find the lost update"
+  replay_all r.json 2
+  expect_status 0 "$DRIVER" run --strategy dfs --iterations 100000 -o c.json -- "$(prog wrapper_check)"
+  [[ $(json c.json "r['exploration']['exhausted']") == True ]] || fail "not exhausted"
+  grep -q "explored the whole space" out || fail "no exhaustion message"
+  ;;
+*)
+  fail "unknown scenario"
+  ;;
+esac
+# Every report a scenario wrote must follow the report schema (docs/report.schema.json).
+for f in *.json; do
+  [[ -f $f && $f != corrupt.json && $f != garbage.json ]] || continue
+  "${PYTHON:-python3}" - "$f" "$SCHEMA" <<'PY' || fail "$f does not follow the report schema"
+import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))
+PY
+done
+echo "ok: $scenario $suffix"
