@@ -1,0 +1,81 @@
+// Drives the analyses over one TU (see Analysis.h).
+#include "Analysis.h"
+
+#include "../checks/CheckRegistry.h"
+#include "FunctionSummary.h"
+#include "Program.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <set>
+
+namespace weft::analyzer {
+
+using namespace clang;
+
+namespace {
+
+/// Function definitions written in the main file (system headers are never analysed: that is
+/// what keeps lint close to the cost of parsing).
+void collect(const DeclContext *dc, const SourceManager &sm,
+             std::vector<const FunctionDecl *> &out) {
+  for (const Decl *d : dc->decls()) {
+    if (!sm.isInMainFile(sm.getExpansionLoc(d->getLocation())))
+      continue;
+    if (auto *ns = dyn_cast<NamespaceDecl>(d))
+      collect(ns, sm, out);
+    else if (auto *ls = dyn_cast<LinkageSpecDecl>(d))
+      collect(ls, sm, out);
+    else if (auto *ctd = dyn_cast<ClassTemplateDecl>(d)) {
+      for (const ClassTemplateSpecializationDecl *spec : ctd->specializations())
+        collect(spec, sm, out);
+    } else if (auto *rd = dyn_cast<CXXRecordDecl>(d)) {
+      if (!rd->isDependentContext())
+        collect(rd, sm, out);
+    } else if (auto *ftd = dyn_cast<FunctionTemplateDecl>(d)) {
+      for (const FunctionDecl *spec : ftd->specializations())
+        if (spec->doesThisDeclarationHaveABody())
+          out.push_back(spec);
+    } else if (auto *fd = dyn_cast<FunctionDecl>(d)) {
+      if (fd->doesThisDeclarationHaveABody() && !fd->isDependentContext())
+        out.push_back(fd);
+    }
+  }
+}
+
+} // namespace
+
+AnalysisResult analyze(ASTContext &context) {
+  std::vector<const FunctionDecl *> fns;
+  collect(context.getTranslationUnitDecl(), context.getSourceManager(), fns);
+  ProgramFacts facts;
+  SummaryBuilder builder(context, facts);
+  for (const FunctionDecl *fd : fns) {
+    int idx = builder.summarize(fd);
+    if (idx >= 0 && fd->isMain())
+      facts.roots.push_back(idx);
+  }
+  if (facts.roots.empty()) {
+    // A TU without main: whoever starts threads and is not called by analysed code is a root.
+    std::set<int> called;
+    for (const FunctionSummary &f : facts.functions)
+      for (const SCall &c : f.calls)
+        called.insert(c.callee);
+    for (int i = 0; i < static_cast<int>(facts.functions.size()); ++i)
+      if (!facts.functions[i].creates.empty() && !called.count(i))
+        facts.roots.push_back(i);
+  }
+  return buildProgram(facts);
+}
+
+std::vector<report::Finding> runChecks(const AnalysisResult &result) {
+  std::vector<report::Finding> findings;
+  for (const auto &check : makeChecks())
+    check->run(result, [&](report::Finding f) { findings.push_back(std::move(f)); });
+  return findings;
+}
+
+} // namespace weft::analyzer

@@ -1,0 +1,47 @@
+// Builds a FunctionSummary (Model.h) for each function: one flow-sensitive pass over its CFG
+// computes the lockset and the running threads at every statement, then one walk over its body
+// records the memory accesses with the state at each. Callees are summarised first (on demand,
+// with a recursion guard) so a call applies the callee's effect: a lock wrapper's lock, a
+// thread started inside and left running.
+#pragma once
+
+#include "Model.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace weft::analyzer {
+
+/// Summarises functions of the main file into a ProgramFacts.
+class SummaryBuilder {
+public:
+  SummaryBuilder(clang::ASTContext &ctx, ProgramFacts &facts) : ctx_(ctx), facts_(facts) {}
+
+  /// Index of `fd`'s summary in facts.functions, computing it if needed; -1 when `fd` has no
+  /// body in the main file.
+  int summarize(const clang::FunctionDecl *fd);
+
+  /// Whether the function's summary has been computed or is being computed.
+  bool known(const clang::FunctionDecl *fd) const;
+
+  /// Thread-site id of a creation statement (registered on first sight).
+  int siteId(const clang::Stmt *s);
+
+  clang::ASTContext &context() { return ctx_; }
+  ProgramFacts &facts() { return facts_; }
+
+private:
+  clang::ASTContext &ctx_;
+  ProgramFacts &facts_;
+  llvm::DenseMap<const clang::FunctionDecl *, int> index_;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> done_;
+  llvm::DenseMap<const clang::Stmt *, int> sites_;
+  int depth_ = 0;
+};
+
+} // namespace weft::analyzer

@@ -1,0 +1,195 @@
+// Plain-data model shared by the Clang-facing analyses and the checks. Nothing here includes Clang:
+// checks compile in a second and can be unit-tested on hand-built data.
+#pragma once
+
+#include "weft/report/Report.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace weft::analyzer {
+
+/// A memory object or lock as the analyses name it. `name` is the canonical, printable name
+/// (`counter`, `stats::hits`, `Account::balance_`, `log`); `inst` says which object it is:
+/// `g:<name>` for globals, `l:<id>` for a local, `n:<id>` for what a local pointer points to,
+/// `this`, `p#<i>` (referent/pointee of parameter i, bound at calls and thread creation),
+/// followed by `.field` for sub-objects; empty when unknown, which may alias anything.
+struct ObjRef {
+  enum Kind { None, Global, Local, Field, ParamTarget };
+  Kind kind = None;
+  std::string name;
+  std::string inst;
+  bool valid() const { return kind != None; }
+  bool operator==(const ObjRef &) const = default;
+  auto operator<=>(const ObjRef &) const = default;
+};
+
+/// True when two object identities may denote the same object (unknown aliases everything).
+inline bool mayAlias(const std::string &a, const std::string &b) {
+  return a.empty() || b.empty() || a == b;
+}
+
+/// A lock held at some point.
+struct HeldLock {
+  ObjRef lock;
+  bool shared = false;      ///< reader mode (shared_lock, lock_shared, rwlock rd, once-after)
+  bool recursive = false;   ///< recursive mutex: re-locking is fine
+  bool manual = true;       ///< taken by lock()/pthread_mutex_lock, not by an RAII guard
+  std::uintptr_t guard = 0; ///< the guard object owning it (0: none)
+  report::Location at;      ///< where it was acquired
+  /// Not a lock but a happens-before edge through a synchronisation object (an atomic with
+  /// release/acquire order, a latch, a semaphore): 1 = acquired before this point, 2 = released
+  /// after it. An access released-after on X is ordered before one acquired-after on X.
+  int sync = 0;
+};
+
+/// Locks held at a point relative to the function's entry: `held` were taken in the function
+/// (or assumed by REQUIRES), `released` were held by the caller and let go here.
+struct RelLocks {
+  std::vector<HeldLock> held;
+  std::vector<ObjRef> released;
+};
+
+/// The thread-lifetime state at a point: creation sites whose threads may be running, and
+/// thread handles certainly joined since the function's entry.
+struct Liveness {
+  std::set<int> live;
+  std::set<std::string> joined;
+};
+
+/// Binding of a callee's `this` / parameter targets to the caller's objects.
+struct Bindings {
+  ObjRef thisObj;               ///< invalid when unknown
+  std::map<int, ObjRef> params; ///< parameter index -> referent/pointee
+};
+
+/// One memory access in a function, relative to its entry.
+struct SAccess {
+  ObjRef obj;
+  bool write = false;
+  bool foreign = false; ///< a local of another frame (captured by reference)
+  bool atomic = false;  ///< an atomic access to a plain object (std::atomic_ref, __atomic_*)
+  report::Location loc;
+  RelLocks locks;
+  Liveness live;
+};
+
+/// A call to a function whose summary exists.
+struct SCall {
+  int callee = -1;
+  Bindings bind;
+  report::Location loc;
+  RelLocks locks;
+  Liveness live;
+  bool inLoop = false;
+  ObjRef extraLock; ///< std::call_once: the once-flag, held while the callee runs
+};
+
+/// A thread creation reached in a function.
+struct SCreate {
+  int site = -1;
+  report::Location loc;
+  RelLocks locks;
+  Liveness live;
+  bool inLoop = false;
+};
+
+/// A lock acquisition (for lock order and double-lock through callees).
+struct SAcquire {
+  HeldLock lock;
+  bool deadlockFree = false; ///< part of scoped_lock / std::lock
+  bool release = false;      ///< an unlock of a lock not taken in this function
+  RelLocks before;
+};
+
+/// A lock misuse found inside one function.
+struct LocalIssue {
+  std::string rule; ///< double-lock, unlock-not-held, lock-leak, cv-wait-without-predicate,
+                    ///< joinable-thread-destroyed, detached-thread-captures-local
+  std::string variable;
+  std::string message;
+  report::Location loc;
+  std::vector<report::RelatedLocation> related;
+};
+
+/// What one function does, relative to its entry.
+struct FunctionSummary {
+  std::string name;
+  bool isConstructor = false;
+  std::vector<SAccess> accesses;
+  std::vector<SCall> calls;
+  std::vector<SCreate> creates;
+  std::vector<SAcquire> acquires;
+  std::vector<LocalIssue> issues;
+  // Effect on the caller after return.
+  std::vector<HeldLock> acquiredAtExit;
+  std::vector<ObjRef> releasedAtExit;
+  Liveness liveAtExit;
+  std::vector<ObjRef> syncReleased; ///< sync objects released on every path to the end
+};
+
+/// A place where a thread starts.
+struct ThreadSite {
+  int id = -1;
+  int entry = -1; ///< summary index of the entry function; -1 when unknown
+  Bindings bind;
+  report::Location loc;
+  std::string handle; ///< key of the thread object (for joins); empty: temporary
+  std::string entryName;
+};
+
+/// Everything the Clang side extracted from one TU.
+struct ProgramFacts {
+  std::vector<FunctionSummary> functions;
+  std::vector<ThreadSite> sites;
+  std::vector<int> roots; ///< summary indices run by the initial thread (main)
+};
+
+/// An access placed in a thread context, with absolute locks.
+struct Access {
+  ObjRef obj;
+  bool write = false;
+  bool foreign = false;
+  bool atomic = false;
+  report::Location loc;
+  std::vector<HeldLock> locks;
+  std::set<int> live; ///< contexts (ids) that may be running at this point
+  int context = 0;
+};
+
+/// A lock-order edge: `to` was acquired while `from` was held.
+struct LockEdge {
+  ObjRef from, to;
+  report::Location fromAt, toAt;
+  int context = 0;
+  std::vector<ObjRef> alsoHeld; ///< other locks held at the acquisition (gate locks)
+};
+
+/// A thread context: the initial thread (id 0) or a creation site.
+struct ThreadContext {
+  int id = 0;
+  int parent = -1;
+  int site = -1;
+  bool multi = false; ///< may run concurrently with itself
+  std::string name;
+  report::Location createdAt;
+  std::set<int> liveAtCreate; ///< sibling contexts running when this one was created
+};
+
+/// The analyses' result that checks consume.
+struct AnalysisResult {
+  std::vector<ThreadContext> contexts;
+  std::vector<Access> accesses;
+  std::vector<LockEdge> edges;
+  std::vector<LocalIssue> issues; ///< lock misuse found by the analyses (through callees too)
+
+  /// May an access in context `a` (with its live set) run in parallel with one in `b`?
+  bool mayParallel(const Access &a, const Access &b) const;
+  /// Thread info for the report.
+  report::ThreadInfo threadInfo(int context) const;
+};
+
+} // namespace weft::analyzer

@@ -1,0 +1,322 @@
+// Canonical naming of lvalues, pointees and object identities (see Naming.h).
+#include "Naming.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace weft::analyzer {
+
+using namespace clang;
+
+namespace {
+
+std::string hexId(const void *p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%zx", reinterpret_cast<std::uintptr_t>(p));
+  return buf;
+}
+
+/// Removes `(anonymous namespace)::` and similar segments so names read as written.
+std::string cleanQualified(std::string s) {
+  for (const char *junk : {"(anonymous namespace)::", "(anonymous)::"}) {
+    for (size_t at = s.find(junk); at != std::string::npos; at = s.find(junk))
+      s.erase(at, std::strlen(junk));
+  }
+  return s;
+}
+
+const Expr *strip(const Expr *e) {
+  while (true) {
+    e = e->IgnoreParenImpCasts();
+    if (auto *c = dyn_cast<ExplicitCastExpr>(e))
+      e = c->getSubExpr();
+    else if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
+      e = m->getSubExpr();
+    else
+      return e;
+  }
+}
+
+bool isCapturedByCopy(const VarDecl *vd, const NamingScope &scope) {
+  auto *md = dyn_cast_or_null<CXXMethodDecl>(scope.fn);
+  if (!md || !md->getParent()->isLambda())
+    return false;
+  llvm::DenseMap<const ValueDecl *, FieldDecl *> fields;
+  FieldDecl *thisField = nullptr;
+  md->getParent()->getCaptureFields(fields, thisField);
+  auto it = fields.find(vd);
+  return it != fields.end() && !it->second->getType()->isReferenceType();
+}
+
+/// A parameter of the scope's own function (not of an enclosing one seen through a capture).
+int ownParamIndex(const VarDecl *vd, const NamingScope &scope) {
+  auto *pv = dyn_cast<ParmVarDecl>(vd);
+  if (!pv || !scope.fn || pv->getDeclContext() != scope.fn)
+    return -1;
+  return static_cast<int>(pv->getFunctionScopeIndex());
+}
+
+ObjRef varRef(const VarDecl *vd, const NamingScope &scope, int depth) {
+  if (auto it = scope.aliases.find(vd);
+      it != scope.aliases.end() && vd->getType()->isReferenceType())
+    return refOf(it->second, scope, depth + 1);
+  if (vd->getTLSKind() != VarDecl::TLS_None)
+    return {}; // thread_local: one per thread, never shared
+  if (vd->hasGlobalStorage())
+    return {ObjRef::Global, canonicalVarName(vd), "g:" + canonicalVarName(vd)};
+  int param = ownParamIndex(vd, scope);
+  if (vd->getType()->isReferenceType()) {
+    if (param >= 0)
+      return {ObjRef::ParamTarget, vd->getNameAsString(), "p#" + std::to_string(param)};
+    return {};
+  }
+  if (param >= 0)
+    return {}; // by-value parameter: a private copy
+  if (isCapturedByCopy(vd, scope))
+    return {};
+  return {ObjRef::Local, vd->getNameAsString(), "l:" + hexId(vd)};
+}
+
+} // namespace
+
+ObjRef refOfVar(const VarDecl *vd, const NamingScope &scope) { return varRef(vd, scope, 0); }
+
+std::string canonicalVarName(const VarDecl *vd) {
+  if (vd->isStaticLocal() || !vd->hasGlobalStorage())
+    return vd->getNameAsString();
+  return cleanQualified(vd->getQualifiedNameAsString());
+}
+
+std::string canonicalFieldName(const FieldDecl *fd) {
+  const RecordDecl *rd = fd->getParent();
+  std::string cls = rd->getIdentifier() ? cleanQualified(rd->getQualifiedNameAsString()) : "";
+  if (cls.empty())
+    return fd->getNameAsString();
+  return cls + "::" + fd->getNameAsString();
+}
+
+std::string identityOf(const Expr *base, bool arrow, const NamingScope &scope) {
+  base = strip(base);
+  if (isa<CXXThisExpr>(base))
+    return "this";
+  // A reference member refers to an object the analysis does not track: unknown.
+  if (auto *me = dyn_cast<MemberExpr>(base);
+      me && !arrow && me->getMemberDecl()->getType()->isReferenceType())
+    return "";
+  ObjRef r = arrow ? pointeeOf(base, scope) : refOf(base, scope);
+  if (!r.valid())
+    return "";
+  if (r.kind == ObjRef::Field)
+    return r.inst + "." + r.name;
+  return r.inst;
+}
+
+ObjRef refOf(const Expr *e, const NamingScope &scope, int depth) {
+  if (!e || depth > 8)
+    return {};
+  e = e->IgnoreParenImpCasts();
+  if (auto *dre = dyn_cast<DeclRefExpr>(e)) {
+    if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()))
+      return varRef(vd, scope, depth);
+    return {};
+  }
+  if (auto *me = dyn_cast<MemberExpr>(e)) {
+    if (auto *vd = dyn_cast<VarDecl>(me->getMemberDecl())) // static data member
+      return varRef(vd, scope, depth);
+    auto *fd = dyn_cast<FieldDecl>(me->getMemberDecl());
+    if (!fd)
+      return {};
+    return {ObjRef::Field, canonicalFieldName(fd), identityOf(me->getBase(), me->isArrow(), scope)};
+  }
+  if (auto *ase = dyn_cast<ArraySubscriptExpr>(e)) {
+    const Expr *base = ase->getBase()->IgnoreParenImpCasts();
+    if (base->getType()->isArrayType())
+      return refOf(base, scope, depth + 1);
+    return pointeeOf(ase->getBase(), scope, depth + 1);
+  }
+  if (auto *uo = dyn_cast<UnaryOperator>(e)) {
+    if (uo->getOpcode() == UO_Deref)
+      return pointeeOf(uo->getSubExpr(), scope, depth + 1);
+    return {};
+  }
+  if (auto *op = dyn_cast<CXXOperatorCallExpr>(e)) {
+    // v[i] on a standard container names the container.
+    if (op->getOperator() == OO_Subscript && op->getNumArgs() > 0 &&
+        isStdContainer(op->getArg(0)->getType()))
+      return refOf(op->getArg(0), scope, depth + 1);
+    if (op->getOperator() == OO_Star && op->getNumArgs() == 1)
+      return pointeeOf(op->getArg(0), scope, depth + 1);
+    return {};
+  }
+  if (auto *mc = dyn_cast<CXXMemberCallExpr>(e)) {
+    const Expr *obj = mc->getImplicitObjectArgument();
+    auto *md = mc->getMethodDecl();
+    if (obj && md &&
+        isStdContainer(obj->getType()->isPointerType() ? obj->getType()->getPointeeType()
+                                                       : obj->getType())) {
+      llvm::StringRef n = md->getName();
+      if (n == "at" || n == "front" || n == "back" || n == "data")
+        return obj->getType()->isPointerType() ? pointeeOf(obj, scope, depth + 1)
+                                               : refOf(obj, scope, depth + 1);
+    }
+    return {};
+  }
+  if (auto *mt = dyn_cast<MaterializeTemporaryExpr>(e))
+    return refOf(mt->getSubExpr(), scope, depth + 1);
+  return {};
+}
+
+ObjRef pointeeOf(const Expr *e, const NamingScope &scope, int depth) {
+  if (!e || depth > 8)
+    return {};
+  for (const Expr *c = e->IgnoreParens(); auto *ice = dyn_cast<ImplicitCastExpr>(c);
+       c = ice->getSubExpr()->IgnoreParens())
+    if (ice->getCastKind() == CK_ArrayToPointerDecay)
+      return refOf(ice->getSubExpr(), scope, depth + 1); // `buf` passed as a pointer
+  e = strip(e);
+  if (auto *uo = dyn_cast<UnaryOperator>(e); uo && uo->getOpcode() == UO_AddrOf)
+    return refOf(uo->getSubExpr(), scope, depth + 1);
+  if (isa<CXXThisExpr>(e))
+    return {ObjRef::Field, "", "this"}; // only used as an identity
+  if (auto *dre = dyn_cast<DeclRefExpr>(e)) {
+    auto *vd = dyn_cast<VarDecl>(dre->getDecl());
+    if (!vd)
+      return {};
+    if (auto it = scope.aliases.find(vd); it != scope.aliases.end())
+      return pointeeOf(it->second, scope, depth + 1);
+    int param = ownParamIndex(vd, scope);
+    if (param >= 0)
+      return {ObjRef::ParamTarget, "*" + vd->getNameAsString(), "p#" + std::to_string(param)};
+    if (vd->hasGlobalStorage())
+      return {ObjRef::Global, "*" + canonicalVarName(vd), "n:" + canonicalVarName(vd)};
+    return {ObjRef::Local, "*" + vd->getNameAsString(), "n:" + hexId(vd)};
+  }
+  if (isa<ArraySubscriptExpr, MemberExpr>(e)) {
+    // An element or field holding a pointer: name the pointee by the holder.
+    ObjRef holder = refOf(e, scope, depth + 1);
+    if (!holder.valid())
+      return {};
+    return {holder.kind == ObjRef::Global ? ObjRef::Global : ObjRef::Field, "*" + holder.name,
+            "n:" + holder.inst + "." + holder.name};
+  }
+  if (auto *mc = dyn_cast<CXXMemberCallExpr>(e)) { // smart_ptr.get()
+    if (auto *md = mc->getMethodDecl(); md && md->getName() == "get")
+      return refOf(mc->getImplicitObjectArgument(), scope, depth + 1);
+  }
+  if (auto *op = dyn_cast<CXXOperatorCallExpr>(e); op && op->getOperator() == OO_Arrow)
+    return refOf(op->getArg(0), scope, depth + 1);
+  return {};
+}
+
+QualType declaredTypeOf(const Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  if (auto *dre = dyn_cast<DeclRefExpr>(e))
+    return dre->getDecl()->getType();
+  if (auto *me = dyn_cast<MemberExpr>(e))
+    return me->getMemberDecl()->getType();
+  if (auto *ase = dyn_cast<ArraySubscriptExpr>(e)) {
+    const Expr *base = ase->getBase()->IgnoreParenImpCasts();
+    if (base->getType()->isArrayType())
+      return declaredTypeOf(base);
+  }
+  return e->getType().getUnqualifiedType();
+}
+
+bool isStdClass(QualType t, llvm::ArrayRef<llvm::StringRef> names) {
+  t = t.getNonReferenceType();
+  const auto *rd = t->getAsCXXRecordDecl();
+  if (!rd || !rd->isInStdNamespace() || !rd->getIdentifier())
+    return false;
+  llvm::StringRef n = rd->getName();
+  for (llvm::StringRef want : names)
+    if (n == want)
+      return true;
+  return false;
+}
+
+bool isStdContainer(QualType t) {
+  static const llvm::StringRef names[] = {"vector",
+                                          "deque",
+                                          "list",
+                                          "forward_list",
+                                          "map",
+                                          "multimap",
+                                          "set",
+                                          "multiset",
+                                          "unordered_map",
+                                          "unordered_set",
+                                          "unordered_multimap",
+                                          "unordered_multiset",
+                                          "basic_string",
+                                          "array",
+                                          "queue",
+                                          "stack",
+                                          "priority_queue",
+                                          "bitset",
+                                          "optional",
+                                          "pair",
+                                          "tuple"};
+  return isStdClass(t, names);
+}
+
+bool isNonRacyType(QualType t) {
+  t = t.getNonReferenceType();
+  while (const auto *at = t->getAsArrayTypeUnsafe())
+    t = at->getElementType();
+  if (t.isConstQualified() || t->isAtomicType())
+    return true;
+  return isStdClass(t, {"atomic",
+                        "atomic_flag",
+                        "atomic_ref",
+                        "mutex",
+                        "recursive_mutex",
+                        "timed_mutex",
+                        "recursive_timed_mutex",
+                        "shared_mutex",
+                        "shared_timed_mutex",
+                        "condition_variable",
+                        "condition_variable_any",
+                        "once_flag",
+                        "thread",
+                        "jthread",
+                        "future",
+                        "shared_future",
+                        "promise",
+                        "counting_semaphore",
+                        "latch",
+                        "barrier",
+                        "stop_source",
+                        "stop_token"});
+}
+
+report::Location makeLocation(const SourceManager &sm, SourceLocation loc) {
+  report::Location out;
+  if (loc.isInvalid())
+    return out;
+  loc = sm.getFileLoc(loc);
+  auto [fid, offset] = sm.getDecomposedLoc(loc);
+  llvm::SmallString<256> path(sm.getFilename(loc));
+  if (!path.empty())
+    llvm::sys::fs::make_absolute(path);
+  llvm::sys::path::remove_dots(path, true);
+  out.file = std::string(path);
+  out.line = static_cast<int>(sm.getLineNumber(fid, offset));
+  out.column = static_cast<int>(sm.getColumnNumber(fid, offset));
+  bool invalid = false;
+  llvm::StringRef buf = sm.getBufferData(fid, &invalid);
+  if (!invalid) {
+    size_t begin = buf.rfind('\n', offset == 0 ? 0 : offset - 1);
+    begin = (begin == llvm::StringRef::npos || offset == 0) ? 0 : begin + 1;
+    size_t end = buf.find('\n', offset);
+    out.snippet = buf.slice(begin, end).trim().str();
+  }
+  return out;
+}
+
+} // namespace weft::analyzer

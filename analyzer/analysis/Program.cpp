@@ -1,0 +1,257 @@
+// Context expansion (see Program.h) and the parallelism relation of AnalysisResult.
+#include "Program.h"
+
+#include "Lockset.h"
+#include "Substitution.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace weft::analyzer {
+
+namespace {
+
+/// Calls nested deeper than this are not expanded.
+constexpr int kMaxDepth = 16;
+/// Bound on the events expanded per context, so a pathological call graph stays cheap.
+constexpr size_t kMaxEventsPerContext = 200000;
+
+class Expander {
+public:
+  explicit Expander(const ProgramFacts &facts) : facts_(facts) {}
+
+  AnalysisResult run() {
+    ThreadContext main;
+    main.id = 0;
+    main.name = "main";
+    out_.contexts.push_back(main);
+    entries_.push_back({-1, {}});
+    for (int root : facts_.roots)
+      expand(0, root, Bindings{}, {}, {}, false, 0);
+    for (size_t c = 1; c < out_.contexts.size(); ++c) { // grows while expanding
+      budget_ = 0;
+      stack_.clear();
+      if (entries_[c].first >= 0)
+        expand(static_cast<int>(c), entries_[c].first, entries_[c].second, {}, {}, false, 0);
+    }
+    for (const FunctionSummary &f : facts_.functions)
+      for (const LocalIssue &i : f.issues)
+        addIssue(i);
+    return std::move(out_);
+  }
+
+private:
+  void addIssue(const LocalIssue &i) {
+    std::string key = i.rule + "|" + i.variable + "|" + i.loc.file + ":" +
+                      std::to_string(i.loc.line) + ":" + std::to_string(i.loc.column);
+    if (seenIssues_.insert(key).second)
+      out_.issues.push_back(i);
+  }
+
+  ObjRef resolve(const ObjRef &r, const Bindings &b, bool *foreign = nullptr) const {
+    ObjRef out = substitute(r, b, foreign);
+    if (isUnbound(out.inst) && out.kind != ObjRef::ParamTarget)
+      out.inst = "";
+    return out;
+  }
+
+  std::vector<HeldLock> combine(const std::vector<HeldLock> &caller, const RelLocks &rel,
+                                const Bindings &b) const {
+    std::vector<HeldLock> held;
+    for (const HeldLock &h : caller) {
+      bool released = std::any_of(rel.released.begin(), rel.released.end(),
+                                  [&](const ObjRef &r) { return sameLock(resolve(r, b), h.lock); });
+      if (!released)
+        held.push_back(h);
+    }
+    for (HeldLock h : rel.held) {
+      h.lock = resolve(h.lock, b);
+      held.push_back(h);
+    }
+    return held;
+  }
+
+  std::set<int> combineLive(const std::set<int> &caller, const Liveness &rel) const {
+    std::set<int> live;
+    for (int c : caller) {
+      int site = out_.contexts[c].site;
+      if (site >= 0 && rel.joined.count(facts_.sites[site].handle))
+        continue;
+      live.insert(c);
+    }
+    for (int site : rel.live)
+      if (auto it = siteContext_.find(site); it != siteContext_.end())
+        live.insert(it->second);
+    return live;
+  }
+
+  Bindings rebind(const Bindings &inner, const Bindings &outer) const {
+    Bindings b;
+    if (inner.thisObj.valid())
+      b.thisObj = resolve(inner.thisObj, outer);
+    for (const auto &[i, r] : inner.params)
+      b.params[i] = resolve(r, outer);
+    return b;
+  }
+
+  void registerSite(int site, int parent, const std::set<int> &live, bool multi,
+                    const Bindings &outer) {
+    if (auto it = siteContext_.find(site); it != siteContext_.end()) {
+      out_.contexts[it->second].multi = true; // reached again: several threads of it
+      return;
+    }
+    const ThreadSite &s = facts_.sites[site];
+    ThreadContext c;
+    c.id = static_cast<int>(out_.contexts.size());
+    c.parent = parent;
+    c.site = site;
+    c.multi = multi;
+    c.name = s.entryName.empty() ? "thread" : s.entryName;
+    c.createdAt = s.loc;
+    c.liveAtCreate = live;
+    siteContext_[site] = c.id;
+    out_.contexts.push_back(c);
+    entries_.push_back({s.entry, rebind(s.bind, outer)});
+  }
+
+  void expand(int ctx, int fn, const Bindings &bind, const std::vector<HeldLock> &held,
+              const std::set<int> &live, bool loop, int depth) {
+    if (fn < 0 || depth > kMaxDepth || budget_ > kMaxEventsPerContext ||
+        std::find(stack_.begin(), stack_.end(), fn) != stack_.end())
+      return;
+    stack_.push_back(fn);
+    const FunctionSummary &f = facts_.functions[fn];
+    budget_ += f.accesses.size() + f.calls.size() + f.creates.size() + 1;
+    for (const SCreate &c : f.creates)
+      registerSite(c.site, ctx, combineLive(live, c.live), c.inLoop || loop, bind);
+    for (const SCall &call : f.calls) {
+      std::vector<HeldLock> h = combine(held, call.locks, bind);
+      if (call.extraLock.valid())
+        h.push_back({resolve(call.extraLock, bind), false, false, false, 0, call.loc});
+      expand(ctx, call.callee, rebind(call.bind, bind), h, combineLive(live, call.live),
+             loop || call.inLoop, depth + 1);
+    }
+    for (const SAccess &a : f.accesses) {
+      bool foreign = a.foreign;
+      Access out;
+      out.obj = resolve(a.obj, bind, &foreign);
+      if (out.obj.kind == ObjRef::ParamTarget)
+        continue; // a pointee nobody bound: nothing to name or share
+      out.write = a.write;
+      out.foreign = foreign;
+      out.atomic = a.atomic;
+      out.loc = a.loc;
+      out.locks = combine(held, a.locks, bind);
+      out.live = combineLive(live, a.live);
+      out.context = ctx;
+      std::string key = out.obj.name + "|" + out.obj.inst + "|" + std::to_string(ctx) + "|" +
+                        out.loc.file + ":" + std::to_string(out.loc.line) + ":" +
+                        std::to_string(out.loc.column) + (out.write ? "w" : "r") +
+                        std::to_string(out.locks.size()) + "|" + std::to_string(out.live.size());
+      if (seenAccess_.insert(key).second)
+        out_.accesses.push_back(std::move(out));
+    }
+    for (const SAcquire &acq : f.acquires)
+      onAcquire(ctx, acq, bind, held, depth);
+    stack_.pop_back();
+  }
+
+  void onAcquire(int ctx, const SAcquire &acq, const Bindings &bind,
+                 const std::vector<HeldLock> &held, int depth) {
+    HeldLock lock = acq.lock;
+    lock.lock = resolve(lock.lock, bind);
+    std::vector<HeldLock> local = combine({}, acq.before, bind);
+    std::vector<HeldLock> before = combine(held, acq.before, bind);
+    if (acq.release) {
+      bool isHeld = std::any_of(before.begin(), before.end(), [&](const HeldLock &h) {
+        return h.lock.name == lock.lock.name && mayAlias(h.lock.inst, lock.lock.inst);
+      });
+      if (!isHeld && depth == 0 && ctx >= 0)
+        addIssue({"unlock-not-held",
+                  lock.lock.name,
+                  "mutex '" + lock.lock.name + "' is unlocked but not held here",
+                  lock.at,
+                  {}});
+      return;
+    }
+    if (lock.sync != 0)
+      return;
+    for (const HeldLock &h : before) {
+      if (sameLock(h.lock, lock.lock) || h.guard == 2 /* once-flag */ || h.sync != 0)
+        continue;
+      LockEdge e{h.lock, lock.lock, h.at, lock.at, ctx, {}};
+      for (const HeldLock &g : before)
+        if (!sameLock(g.lock, h.lock) && g.sync == 0)
+          e.alsoHeld.push_back(g.lock);
+      out_.edges.push_back(std::move(e));
+    }
+    // Re-lock through a callee: held by a caller, locked again here.
+    if (lock.recursive || lock.lock.inst.empty())
+      return;
+    for (const HeldLock &h : held) {
+      bool inLocal = std::any_of(local.begin(), local.end(),
+                                 [&](const HeldLock &l) { return sameLock(l.lock, h.lock); });
+      if (inLocal || !sameLock(h.lock, lock.lock) || (h.shared && lock.shared) || h.guard == 2 ||
+          h.sync != 0)
+        continue;
+      addIssue({"double-lock",
+                lock.lock.name,
+                "mutex '" + lock.lock.name +
+                    "' is locked again while already held by a caller; it is not recursive, "
+                    "so this deadlocks",
+                lock.at,
+                {{"first acquired here", h.at, {}}}});
+    }
+  }
+
+  const ProgramFacts &facts_;
+  AnalysisResult out_;
+  std::vector<std::pair<int, Bindings>> entries_; ///< per context: entry summary and bindings
+  std::map<int, int> siteContext_;
+  std::vector<int> stack_;
+  size_t budget_ = 0;
+  std::set<std::string> seenAccess_, seenIssues_;
+};
+
+std::vector<int> chain(const AnalysisResult &r, int c) {
+  std::vector<int> out;
+  for (; c >= 0; c = r.contexts[c].parent)
+    out.push_back(c);
+  std::reverse(out.begin(), out.end()); // root first
+  return out;
+}
+
+} // namespace
+
+AnalysisResult buildProgram(const ProgramFacts &facts) { return Expander(facts).run(); }
+
+bool AnalysisResult::mayParallel(const Access &a, const Access &b) const {
+  if (a.context == b.context)
+    return contexts[a.context].multi;
+  if (a.live.count(b.context) || b.live.count(a.context))
+    return true;
+  std::vector<int> ca = chain(*this, a.context), cb = chain(*this, b.context);
+  size_t i = 0;
+  while (i < ca.size() && i < cb.size() && ca[i] == cb[i])
+    ++i;
+  if (i == 0)
+    return true;      // different roots: unknown ordering
+  if (i == ca.size()) // a's context is an ancestor of b's: is b's branch running at a?
+    return a.live.count(cb[i]) > 0;
+  if (i == cb.size())
+    return b.live.count(ca[i]) > 0;
+  const ThreadContext &x = contexts[ca[i]], &y = contexts[cb[i]];
+  return x.liveAtCreate.count(y.id) || y.liveAtCreate.count(x.id);
+}
+
+report::ThreadInfo AnalysisResult::threadInfo(int context) const {
+  report::ThreadInfo t;
+  const ThreadContext &c = contexts[context];
+  t.id = c.id;
+  t.name = c.name;
+  if (c.id != 0)
+    t.created_at = c.createdAt;
+  return t;
+}
+
+} // namespace weft::analyzer

@@ -1,0 +1,60 @@
+// Binding substitution (see Substitution.h).
+#include "Substitution.h"
+
+#include <cstdlib>
+
+namespace weft::analyzer {
+
+namespace {
+
+std::string identity(const ObjRef &r) {
+  if (!r.valid() || r.inst.empty())
+    return "";
+  if (r.kind == ObjRef::Field && !r.name.empty())
+    return r.inst + "." + r.name;
+  return r.inst;
+}
+
+const ObjRef *bound(const std::string &root, const Bindings &b) {
+  if (root == "this")
+    return b.thisObj.valid() ? &b.thisObj : nullptr;
+  if (root.starts_with("p#")) {
+    auto it = b.params.find(std::atoi(root.c_str() + 2));
+    return it == b.params.end() ? nullptr : &it->second;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+bool isUnbound(const std::string &inst) {
+  return inst.starts_with("this") || inst.starts_with("p#");
+}
+
+ObjRef substitute(const ObjRef &r, const Bindings &b, bool *foreign) {
+  size_t dot = r.inst.find('.');
+  std::string root = r.inst.substr(0, dot);
+  std::string rest = dot == std::string::npos ? "" : r.inst.substr(dot);
+  const ObjRef *to = bound(root, b);
+  if (!to)
+    return r;
+  if (r.kind == ObjRef::ParamTarget && rest.empty()) {
+    if (foreign && to->kind == ObjRef::Local)
+      *foreign = true;
+    return *to;
+  }
+  ObjRef out = r;
+  std::string id = identity(*to);
+  out.inst = id.empty() ? "" : id + rest;
+  if (foreign && to->kind == ObjRef::Local)
+    *foreign = true;
+  return out;
+}
+
+std::vector<HeldLock> substitute(std::vector<HeldLock> locks, const Bindings &b) {
+  for (HeldLock &h : locks)
+    h.lock = substitute(h.lock, b);
+  return locks;
+}
+
+} // namespace weft::analyzer

@@ -1,0 +1,184 @@
+// Callable resolution for thread entries (see ThreadModel.h).
+#include "ThreadModel.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace weft::analyzer {
+
+using namespace clang;
+
+namespace {
+
+const Expr *stripCallable(const Expr *e) {
+  for (int i = 0; e && i < 16; ++i) {
+    e = e->IgnoreParenImpCasts();
+    if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
+      e = m->getSubExpr();
+    else if (auto *b = dyn_cast<CXXBindTemporaryExpr>(e))
+      e = b->getSubExpr();
+    else if (auto *c = dyn_cast<CXXFunctionalCastExpr>(e))
+      e = c->getSubExpr();
+    else if (auto *ce = dyn_cast<CXXConstructExpr>(e);
+             ce && ce->getNumArgs() == 1 && ce->getConstructor()->isCopyOrMoveConstructor())
+      e = ce->getArg(0);
+    else if (auto *ec = dyn_cast<ExprWithCleanups>(e))
+      e = ec->getSubExpr();
+    else
+      return e;
+  }
+  return e;
+}
+
+/// std::ref(x) / std::cref(x): the referenced lvalue, else null.
+const Expr *refWrapped(const Expr *e) {
+  e = stripCallable(e);
+  if (auto *ce = dyn_cast<CallExpr>(e)) {
+    const FunctionDecl *fd = ce->getDirectCallee();
+    if (fd && fd->isInStdNamespace() && fd->getIdentifier() &&
+        (fd->getName() == "ref" || fd->getName() == "cref") && ce->getNumArgs() == 1)
+      return ce->getArg(0);
+  }
+  return nullptr;
+}
+
+std::string freshIdentity(const Expr *e) {
+  return "tmp:" + std::to_string(reinterpret_cast<std::uintptr_t>(e));
+}
+
+void noteLocalByRef(ThreadEntry &out, const ObjRef &r, const Expr *at, const NamingScope &scope) {
+  if (r.kind != ObjRef::Local || r.name.starts_with("*"))
+    return;
+  const auto &sm = scope.fn->getASTContext().getSourceManager();
+  out.localsByRef.push_back({r.name, makeLocation(sm, at->getBeginLoc())});
+}
+
+/// Binds parameter `param` of the entry to argument `arg` as a thread passes it (decay-copied).
+void bindArg(ThreadEntry &out, const FunctionDecl *fn, unsigned param, const Expr *arg,
+             bool pointerArg, const NamingScope &scope) {
+  if (!fn || param >= fn->getNumParams())
+    return;
+  QualType pt = fn->getParamDecl(param)->getType();
+  ObjRef target;
+  if (const Expr *inner = refWrapped(arg))
+    target = refOf(inner, scope);
+  else if (pointerArg || pt->isPointerType() || arg->getType()->isPointerType())
+    target = pointeeOf(arg, scope);
+  if (!target.valid())
+    return;
+  noteLocalByRef(out, target, arg, scope);
+  out.bind.params[static_cast<int>(param)] = target;
+}
+
+const FunctionDecl *functorCall(QualType t) {
+  const auto *rd = t.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!rd || !rd->hasDefinition())
+    return nullptr;
+  for (const auto *md : rd->methods())
+    if (md->getOverloadedOperator() == OO_Call)
+      return md;
+  return nullptr;
+}
+
+} // namespace
+
+std::string identityString(const ObjRef &r) {
+  if (!r.valid() || r.inst.empty())
+    return "";
+  if (r.kind == ObjRef::Field && !r.name.empty())
+    return r.inst + "." + r.name;
+  return r.inst;
+}
+
+ThreadEntry resolveThreadEntry(const SyncOp &op, const NamingScope &scope) {
+  ThreadEntry out;
+  const Expr *c = stripCallable(op.callable);
+  size_t firstArg = 0;
+  for (int depth = 0; c && depth < 4; ++depth) {
+    if (auto *le = dyn_cast<LambdaExpr>(c)) {
+      out.fn = le->getCallOperator();
+      out.name = "lambda";
+      for (const LambdaCapture &cap : le->captures()) {
+        if (cap.capturesThis()) {
+          out.bind.thisObj = {ObjRef::Field, "", "this"};
+        } else if (cap.capturesVariable() && cap.getCaptureKind() == LCK_ByRef) {
+          auto *vd = dyn_cast<VarDecl>(cap.getCapturedVar());
+          if (vd && !vd->hasGlobalStorage() && !vd->getType()->isReferenceType()) {
+            const auto &sm = scope.fn->getASTContext().getSourceManager();
+            out.localsByRef.push_back(
+                {vd->getNameAsString(),
+                 makeLocation(sm, cap.isImplicit() ? le->getBeginLoc() : cap.getLocation())});
+          }
+        }
+      }
+      break;
+    }
+    if (auto *uo = dyn_cast<UnaryOperator>(c); uo && uo->getOpcode() == UO_AddrOf) {
+      c = uo->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (auto *dre = dyn_cast<DeclRefExpr>(c)) {
+      if (auto *fd = dyn_cast<FunctionDecl>(dre->getDecl())) {
+        out.fn = fd;
+        out.name = fd->getQualifiedNameAsString();
+        break;
+      }
+      if (auto *vd = dyn_cast<VarDecl>(dre->getDecl())) {
+        if (vd->getInit() && (vd->getType()->isRecordType() || vd->getType()->isPointerType()) &&
+            isa<LambdaExpr>(stripCallable(vd->getInit()))) {
+          c = stripCallable(vd->getInit());
+          continue;
+        }
+        if (vd->getType()->isFunctionPointerType() && vd->getInit()) {
+          c = stripCallable(vd->getInit());
+          continue;
+        }
+      }
+    }
+    if (const Expr *inner = refWrapped(c)) { // std::thread(std::ref(functor))
+      out.fn = functorCall(inner->getType());
+      out.bind.thisObj = refOf(inner, scope);
+      out.name = out.fn ? cast<CXXMethodDecl>(out.fn)->getParent()->getNameAsString() : "";
+      break;
+    }
+    if (const FunctionDecl *call = functorCall(c->getType())) {
+      out.fn = call;
+      out.name = cast<CXXMethodDecl>(call)->getParent()->getNameAsString();
+      ObjRef self = refOf(c, scope);
+      // The thread runs on a copy of the functor: a fresh object unless it is a named one
+      // reached by pointer-like members (which the copy shares anyway).
+      out.bind.thisObj = {ObjRef::Field, "", freshIdentity(c)};
+      (void)self;
+      break;
+    }
+    break;
+  }
+  if (!out.fn)
+    return out;
+  const auto *md = dyn_cast<CXXMethodDecl>(out.fn);
+  if (md && !md->isStatic() && !md->getParent()->isLambda() &&
+      md->getOverloadedOperator() != OO_Call) {
+    // std::thread(&C::run, obj, args...): the first argument is the object.
+    if (op.args.empty())
+      return out;
+    const Expr *obj = op.args[0];
+    if (const Expr *inner = refWrapped(obj))
+      out.bind.thisObj = refOf(inner, scope);
+    else if (isa<CXXThisExpr>(stripCallable(obj)))
+      out.bind.thisObj = {ObjRef::Field, "", "this"};
+    else if (obj->getType()->isPointerType())
+      out.bind.thisObj = pointeeOf(obj, scope);
+    else
+      out.bind.thisObj = {ObjRef::Field, "", freshIdentity(obj)};
+    if (out.bind.thisObj.kind == ObjRef::Local)
+      noteLocalByRef(out, out.bind.thisObj, obj, scope);
+    firstArg = 1;
+    out.name = md->getQualifiedNameAsString();
+  }
+  for (size_t i = firstArg; i < op.args.size(); ++i)
+    bindArg(out, out.fn, static_cast<unsigned>(i - firstArg), op.args[i], op.argsByPointer, scope);
+  return out;
+}
+
+} // namespace weft::analyzer

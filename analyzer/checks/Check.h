@@ -1,0 +1,38 @@
+// The one interface every weft lint rule implements. A check only reads the analyses' result
+// (AnalysisResult, plain data) and emits findings; it never looks at the AST, so checks are
+// small, compile without Clang headers and can be tested on hand-built data.
+#pragma once
+
+#include "../analysis/Model.h"
+#include "weft/report/Report.h"
+
+#include <functional>
+#include <string>
+
+namespace weft::analyzer {
+
+/// A rule of `weft lint`. The rule id, the class name (`<Rule>Check`), the doc page
+/// (docs/rules/<rule>.md) and the test file follow from each other.
+class Check {
+public:
+  using Emit = std::function<void(report::Finding)>;
+
+  explicit Check(std::string rule) : rule_(std::move(rule)) {}
+  virtual ~Check() = default;
+
+  /// The stable rule id, e.g. `data-race`.
+  const std::string &rule() const { return rule_; }
+  /// Emits the rule's findings for one translation unit.
+  virtual void run(const AnalysisResult &result, const Emit &emit) = 0;
+
+protected:
+  /// For rules the analyses detect inside one function (lock misuse, waits, thread objects):
+  /// turns each LocalIssue of this rule into a finding.
+  void emitIssues(const AnalysisResult &result, const Emit &emit,
+                  report::Severity severity = report::Severity::Warning) const;
+
+private:
+  std::string rule_;
+};
+
+} // namespace weft::analyzer

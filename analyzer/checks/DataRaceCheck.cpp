@@ -1,0 +1,93 @@
+// Pairs the accesses of each object across thread contexts (see DataRaceCheck.h).
+#include "DataRaceCheck.h"
+
+#include <map>
+#include <set>
+
+namespace weft::analyzer {
+
+namespace {
+
+/// Two accesses are ordered by a lock when both hold it and at least one holds it exclusively
+/// (a reader lock only keeps readers apart from writers).
+bool commonLock(const Access &a, const Access &b) {
+  for (const HeldLock &x : a.locks)
+    for (const HeldLock &y : b.locks)
+      if (x.sync == 0 && y.sync == 0 && x.lock.name == y.lock.name &&
+          mayAlias(x.lock.inst, y.lock.inst) && !(x.shared && y.shared))
+        return true;
+  return false;
+}
+
+/// Ordered by a synchronisation object: one access is followed by a release of X in its thread,
+/// the other preceded by an acquire of X in its thread (release/acquire atomics, latch,
+/// semaphore hand-off).
+bool syncOrdered(const Access &a, const Access &b) {
+  auto publishes = [](const Access &x, const Access &y) {
+    for (const HeldLock &r : x.locks)
+      for (const HeldLock &q : y.locks)
+        if (r.sync == 2 && q.sync == 1 && r.lock.name == q.lock.name &&
+            mayAlias(r.lock.inst, q.lock.inst))
+          return true;
+    return false;
+  };
+  return publishes(a, b) || publishes(b, a);
+}
+
+const char *kind(const Access &a) { return a.write ? "write" : "read"; }
+
+std::string who(const AnalysisResult &r, int context) {
+  const ThreadContext &c = r.contexts[context];
+  return c.id == 0 ? "the main thread" : "thread '" + c.name + "'";
+}
+
+} // namespace
+
+void DataRaceCheck::run(const AnalysisResult &result, const Emit &emit) {
+  std::map<std::string, std::vector<const Access *>> byName;
+  for (const Access &a : result.accesses)
+    byName[a.obj.name].push_back(&a);
+  for (const auto &[name, list] : byName) {
+    std::set<std::pair<int, int>> reportedLines;
+    for (size_t i = 0; i < list.size(); ++i) {
+      for (size_t j = i; j < list.size(); ++j) {
+        const Access &a = *list[i], &b = *list[j];
+        if ((!a.write && !b.write) || (a.atomic && b.atomic))
+          continue;
+        if (!mayAlias(a.obj.inst, b.obj.inst))
+          continue;
+        if (a.obj.kind == ObjRef::Local && !a.foreign && !b.foreign)
+          continue; // a local only its own frame touches
+        if (!result.mayParallel(a, b) || commonLock(a, b) || syncOrdered(a, b))
+          continue;
+        // Report the write first; one finding per pair of source lines.
+        const Access &first = a.write ? a : b;
+        const Access &second = a.write ? b : a;
+        auto lines = std::minmax(first.loc.line, second.loc.line);
+        if (!reportedLines.insert(lines).second)
+          continue;
+        report::Finding f;
+        f.rule = rule();
+        f.variable = name;
+        f.message = "data race on '" + name + "': " + kind(first) + " by " +
+                    who(result, first.context) + " and " + kind(second) + " by " +
+                    who(result, second.context) + " with no common lock";
+        f.location = first.loc;
+        f.related.push_back(
+            {std::string("conflicting ") + kind(second) + " by " + who(result, second.context),
+             second.loc,
+             {}});
+        std::set<int> contexts{first.context, second.context};
+        for (int c : contexts) {
+          f.threads.push_back(result.threadInfo(c));
+          if (c != 0)
+            f.related.push_back(
+                {who(result, c) + " created here", result.contexts[c].createdAt, {}});
+        }
+        emit(std::move(f));
+      }
+    }
+  }
+}
+
+} // namespace weft::analyzer

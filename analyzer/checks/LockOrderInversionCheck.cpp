@@ -1,0 +1,126 @@
+// Finds cycles in the lock-order graph whose edges come from more than one thread context (or
+// from a thread that runs twice at once): each thread holds one lock of the cycle and waits for
+// the next (see LockOrderInversionCheck.h).
+#include "LockOrderInversionCheck.h"
+
+#include <algorithm>
+#include <set>
+
+namespace weft::analyzer {
+
+namespace {
+
+/// Cycles longer than this are not searched (the corpus of real deadlocks has 2 and 3).
+constexpr size_t kMaxCycle = 4;
+
+bool same(const ObjRef &a, const ObjRef &b) { return a.name == b.name && mayAlias(a.inst, b.inst); }
+
+/// Two locks the analysis can tell apart: different names, or the same field of two known,
+/// different objects.
+bool distinct(const ObjRef &a, const ObjRef &b) {
+  if (a.name != b.name)
+    return true;
+  return !a.inst.empty() && !b.inst.empty() && a.inst != b.inst;
+}
+
+std::string who(const AnalysisResult &r, int c) {
+  return c == 0 ? std::string("the main thread") : "thread '" + r.contexts[c].name + "'";
+}
+
+class CycleFinder {
+public:
+  CycleFinder(const AnalysisResult &r, const Check::Emit &emit, const std::string &rule)
+      : r_(r), emit_(emit), rule_(rule) {}
+
+  void run() {
+    for (size_t i = 0; i < r_.edges.size(); ++i) {
+      if (!distinct(r_.edges[i].from, r_.edges[i].to))
+        continue;
+      path_ = {i};
+      extend();
+    }
+  }
+
+private:
+  void extend() {
+    const LockEdge &first = r_.edges[path_.front()];
+    const LockEdge &last = r_.edges[path_.back()];
+    for (size_t j = path_.front() + 1; j < r_.edges.size(); ++j) {
+      const LockEdge &e = r_.edges[j];
+      if (!same(last.to, e.from) || !distinct(e.from, e.to))
+        continue;
+      if (std::find(path_.begin(), path_.end(), j) != path_.end())
+        continue;
+      path_.push_back(j);
+      if (same(e.to, first.from))
+        report();
+      else if (path_.size() < kMaxCycle)
+        extend();
+      path_.pop_back();
+    }
+  }
+
+  /// A cycle deadlocks only if its edges can be held by different threads at once, and no
+  /// common (gate) lock serialises them.
+  bool feasible() const {
+    std::set<int> contexts;
+    for (size_t i : path_)
+      contexts.insert(r_.edges[i].context);
+    if (contexts.size() < 2 && !r_.contexts[*contexts.begin()].multi)
+      return false;
+    for (size_t a = 0; a < path_.size(); ++a)
+      for (size_t b = a + 1; b < path_.size(); ++b)
+        for (const ObjRef &g : r_.edges[path_[a]].alsoHeld)
+          for (const ObjRef &h : r_.edges[path_[b]].alsoHeld)
+            if (same(g, h))
+              return false;
+    return true;
+  }
+
+  void report() {
+    if (!feasible())
+      return;
+    std::set<std::string> locks;
+    for (size_t i : path_)
+      locks.insert(r_.edges[i].from.name + "@" + r_.edges[i].from.inst);
+    if (!reported_.insert(locks).second)
+      return;
+    const LockEdge &x = r_.edges[path_.front()];
+    report::Finding f;
+    f.rule = rule_;
+    f.variable = x.from.name;
+    std::string order;
+    for (size_t i : path_) {
+      const LockEdge &e = r_.edges[i];
+      order += (order.empty() ? "" : "; ") + who(r_, e.context) + " locks '" + e.from.name +
+               "' then '" + e.to.name + "'";
+    }
+    f.message = "lock order inversion: " + order + "; they can deadlock";
+    f.location = x.toAt;
+    std::set<int> contexts;
+    for (size_t i : path_) {
+      const LockEdge &e = r_.edges[i];
+      f.related.push_back(
+          {"'" + e.from.name + "' held here by " + who(r_, e.context), e.fromAt, {}});
+      f.related.push_back({"then '" + e.to.name + "' acquired here", e.toAt, {}});
+      contexts.insert(e.context);
+    }
+    for (int c : contexts)
+      f.threads.push_back(r_.threadInfo(c));
+    emit_(std::move(f));
+  }
+
+  const AnalysisResult &r_;
+  const Check::Emit &emit_;
+  const std::string &rule_;
+  std::vector<size_t> path_;
+  std::set<std::set<std::string>> reported_;
+};
+
+} // namespace
+
+void LockOrderInversionCheck::run(const AnalysisResult &result, const Emit &emit) {
+  CycleFinder(result, emit, rule()).run();
+}
+
+} // namespace weft::analyzer

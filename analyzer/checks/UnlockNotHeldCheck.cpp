@@ -1,0 +1,11 @@
+// The analyses find these inside one function (FunctionSummary) or through callees (Program);
+// the check reports them.
+#include "UnlockNotHeldCheck.h"
+
+namespace weft::analyzer {
+
+void UnlockNotHeldCheck::run(const AnalysisResult &result, const Emit &emit) {
+  emitIssues(result, emit, report::Severity::Warning);
+}
+
+} // namespace weft::analyzer

@@ -1,0 +1,173 @@
+// nameAccessAt: parse once per file, find the innermost nameable lvalue at a position, name it
+// with the lint's canonical naming (analysis/Naming.h).
+#include "weft/analyzer/AccessNaming.h"
+
+#include "../analysis/Naming.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace weft::analyzer {
+
+using namespace clang;
+
+namespace {
+
+struct Best {
+  const Expr *expr = nullptr;
+  const FunctionDecl *fn = nullptr;
+  bool exact = false;
+  bool written = false;
+  unsigned length = ~0u;
+};
+
+class Finder {
+public:
+  Finder(const SourceManager &sm, unsigned offset) : sm_(sm), offset_(offset) {}
+
+  void decls(const DeclContext *dc) {
+    for (const Decl *d : dc->decls()) {
+      if (!sm_.isInMainFile(sm_.getExpansionLoc(d->getLocation())))
+        continue;
+      if (auto *inner = dyn_cast<DeclContext>(d); inner && !isa<FunctionDecl>(d))
+        decls(inner);
+      if (auto *ctd = dyn_cast<ClassTemplateDecl>(d))
+        for (auto *spec : ctd->specializations())
+          decls(spec);
+      if (auto *ftd = dyn_cast<FunctionTemplateDecl>(d))
+        for (auto *spec : ftd->specializations())
+          function(spec);
+      if (auto *fd = dyn_cast<FunctionDecl>(d))
+        function(fd);
+    }
+  }
+
+  Best best;
+
+private:
+  void function(const FunctionDecl *fd) {
+    if (!fd->doesThisDeclarationHaveABody() || fd->isDependentContext())
+      return;
+    const FunctionDecl *saved = fn_;
+    fn_ = fd;
+    stmt(fd->getBody(), false);
+    if (auto *ctor = dyn_cast<CXXConstructorDecl>(fd))
+      for (const CXXCtorInitializer *init : ctor->inits())
+        if (init->isWritten())
+          stmt(init->getInit(), false);
+    fn_ = saved;
+  }
+
+  bool contains(SourceRange r, unsigned *length) const {
+    SourceLocation b = sm_.getFileLoc(r.getBegin()), e = sm_.getFileLoc(r.getEnd());
+    if (!sm_.isInMainFile(b) || !sm_.isInMainFile(e))
+      return false;
+    unsigned bo = sm_.getFileOffset(b), eo = sm_.getFileOffset(e);
+    if (offset_ < bo || offset_ > eo + 1)
+      return false;
+    *length = eo - bo;
+    return true;
+  }
+
+  void consider(const Expr *e, bool written) {
+    if (!isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator, CXXOperatorCallExpr>(e))
+      return;
+    unsigned length = 0;
+    if (!contains(e->getSourceRange(), &length))
+      return;
+    NamingScope scope;
+    scope.fn = fn_;
+    if (!refOf(e, scope).valid())
+      return;
+    SourceLocation el = sm_.getFileLoc(e->getExprLoc());
+    bool exact = sm_.isInMainFile(el) && sm_.getFileOffset(el) == offset_;
+    auto rank = [](bool ex, bool wr, unsigned len) {
+      return std::make_tuple(ex ? 0 : 1, wr ? 0 : 1, len);
+    };
+    if (!best.expr || rank(exact, written, length) < rank(best.exact, best.written, best.length))
+      best = {e, fn_, exact, written, length};
+  }
+
+  void stmt(const Stmt *s, bool written) {
+    if (!s)
+      return;
+    if (auto *le = dyn_cast<LambdaExpr>(s)) {
+      const FunctionDecl *saved = fn_;
+      fn_ = le->getCallOperator();
+      stmt(le->getBody(), false);
+      fn_ = saved;
+      return;
+    }
+    if (auto *e = dyn_cast<Expr>(s))
+      consider(e, written);
+    const Stmt *target = nullptr;
+    if (auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->isAssignmentOp())
+      target = bo->getLHS()->IgnoreParenImpCasts();
+    else if (auto *uo = dyn_cast<UnaryOperator>(s); uo && uo->isIncrementDecrementOp())
+      target = uo->getSubExpr()->IgnoreParenImpCasts();
+    for (const Stmt *c : s->children())
+      stmt(c,
+           c && (c == target || (isa<Expr>(c) && cast<Expr>(c)->IgnoreParenImpCasts() == target)));
+  }
+
+  const SourceManager &sm_;
+  unsigned offset_;
+  const FunctionDecl *fn_ = nullptr;
+};
+
+std::mutex cacheMutex;
+std::map<std::string, std::unique_ptr<ASTUnit>> cache;
+
+ASTUnit *parse(const std::string &file) {
+  auto it = cache.find(file);
+  if (it != cache.end())
+    return it->second.get();
+  std::unique_ptr<ASTUnit> unit;
+  if (auto buf = llvm::MemoryBuffer::getFile(file)) {
+    std::vector<std::string> args = {
+        "-std=c++20",    "-fsyntax-only",         "-w",
+        "-resource-dir", WEFT_CLANG_RESOURCE_DIR, "-I" + llvm::sys::path::parent_path(file).str()};
+    if (llvm::StringRef(file).ends_with(".c"))
+      args[0] = "-std=c17";
+    unit = tooling::buildASTFromCodeWithArgs((*buf)->getBuffer(), args, file, "weft-naming");
+  }
+  ASTUnit *raw = unit.get();
+  cache[file] = std::move(unit); // a failure is cached too: do not re-parse a broken file
+  return raw;
+}
+
+} // namespace
+
+std::optional<std::string> nameAccessAt(const std::string &file, unsigned line, unsigned column) {
+  std::lock_guard<std::mutex> lock(cacheMutex);
+  ASTUnit *unit = parse(file);
+  if (!unit)
+    return std::nullopt;
+  ASTContext &ctx = unit->getASTContext();
+  const SourceManager &sm = ctx.getSourceManager();
+  SourceLocation at = sm.translateLineCol(sm.getMainFileID(), line, column);
+  if (at.isInvalid())
+    return std::nullopt;
+  Finder finder(sm, sm.getFileOffset(at));
+  finder.decls(ctx.getTranslationUnitDecl());
+  if (!finder.best.expr)
+    return std::nullopt;
+  NamingScope scope;
+  scope.fn = finder.best.fn;
+  ObjRef r = refOf(finder.best.expr, scope);
+  if (!r.valid())
+    return std::nullopt;
+  return r.name;
+}
+
+} // namespace weft::analyzer

@@ -1,0 +1,161 @@
+// Each check, positive and negative, on small programs.
+#include "TestSupport.h"
+
+#include <gtest/gtest.h>
+
+using namespace weft::analyzer::test;
+
+namespace {
+
+const std::string kPrelude = R"(
+#include <condition_variable>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+#include <atomic>
+)";
+
+LintRun lint(const std::string &body) {
+  LintRun r = analyzeCode(kPrelude + body);
+  EXPECT_TRUE(r.parsed) << r.errors;
+  return r;
+}
+
+TEST(DataRaceCheck, UnprotectedCounterAndTheFix) {
+  LintRun bad = lint(R"(
+int counter;
+void work() { for (int i = 0; i < 10; ++i) counter++; }
+int main() { std::thread a(work), b(work); a.join(); b.join(); }
+)");
+  ASSERT_EQ(bad.of("data-race").size(), 1u); // one finding, however many iterations
+  const auto &f = bad.of("data-race").front();
+  EXPECT_EQ(f.variable, "counter");
+  EXPECT_FALSE(f.related.empty());
+  EXPECT_FALSE(f.location.file.empty());
+  LintRun good = lint(R"(
+int counter; std::mutex m; std::atomic<int> hits; thread_local int mine; const int limit = 3;
+void work() { std::lock_guard<std::mutex> g(m); counter++; hits++; mine++; (void)limit; }
+int main() { std::thread a(work), b(work); a.join(); b.join(); }
+)");
+  EXPECT_TRUE(good.findings.empty());
+}
+
+TEST(DataRaceCheck, ReaderLocksOnlyProtectReads) {
+  LintRun r = lint(R"(
+std::shared_mutex rw; int value;
+void reader() { std::shared_lock<std::shared_mutex> l(rw); int v = value; (void)v; }
+void badWriter() { std::shared_lock<std::shared_mutex> l(rw); value = 1; }
+int main() { std::thread a(reader), b(badWriter); a.join(); b.join(); }
+)");
+  EXPECT_TRUE(r.has("data-race", "value"));
+}
+
+TEST(DataRaceCheck, ContainersAndCallOnce) {
+  LintRun r = lint(R"(
+#include <vector>
+std::vector<int> items; std::once_flag once; int config;
+void work() { items.push_back(1); std::call_once(once, [] { config = 1; }); int c = config; (void)c; }
+int main() { std::thread a(work), b(work); a.join(); b.join(); }
+)");
+  EXPECT_TRUE(r.has("data-race", "items"));
+  EXPECT_FALSE(r.has("data-race", "config"));
+}
+
+TEST(LockOrderInversionCheck, OppositeOrdersAndScopedLock) {
+  LintRun bad = lint(R"(
+std::mutex m1, m2;
+void ab() { std::lock_guard<std::mutex> a(m1); std::lock_guard<std::mutex> b(m2); }
+void ba() { std::lock_guard<std::mutex> b(m2); std::lock_guard<std::mutex> a(m1); }
+int main() { std::thread x(ab), y(ba); x.join(); y.join(); }
+)");
+  EXPECT_EQ(bad.of("lock-order-inversion").size(), 1u);
+  LintRun good = lint(R"(
+std::mutex m1, m2;
+void ab() { std::scoped_lock l(m1, m2); }
+void ba() { std::scoped_lock l(m2, m1); }
+int main() { std::thread x(ab), y(ba); x.join(); y.join(); }
+)");
+  EXPECT_TRUE(good.of("lock-order-inversion").empty());
+}
+
+TEST(DoubleLockCheck, DirectAndThroughCallee) {
+  LintRun bad = lint(R"(
+std::mutex m; int x;
+void helper() { std::lock_guard<std::mutex> g(m); x++; }
+void outer() { std::lock_guard<std::mutex> g(m); helper(); }
+int main() { outer(); m.lock(); m.lock(); }
+)");
+  EXPECT_GE(bad.of("double-lock").size(), 2u);
+  LintRun good = lint(R"(
+std::recursive_mutex m;
+void helper() { std::lock_guard<std::recursive_mutex> g(m); }
+int main() { std::lock_guard<std::recursive_mutex> g(m); helper(); }
+)");
+  EXPECT_TRUE(good.of("double-lock").empty());
+}
+
+TEST(UnlockNotHeldCheck, UnlockWithoutLock) {
+  LintRun bad = lint("std::mutex m;\nint main() { m.lock(); m.unlock(); m.unlock(); }\n");
+  EXPECT_EQ(bad.of("unlock-not-held").size(), 1u);
+  LintRun good = lint("std::mutex m;\nint main() { m.lock(); m.unlock(); }\n");
+  EXPECT_TRUE(good.findings.empty());
+}
+
+TEST(LockLeakCheck, EarlyReturnKeepsTheLock) {
+  LintRun bad = lint(R"(
+std::mutex m; int total;
+void add(int v) { m.lock(); if (v < 0) return; total += v; m.unlock(); }
+int main() { add(1); }
+)");
+  EXPECT_EQ(bad.of("lock-leak").size(), 1u);
+  LintRun good = lint(R"(
+std::mutex m; int total;
+void add(int v) { std::lock_guard<std::mutex> g(m); if (v < 0) return; total += v; }
+int main() { add(1); }
+)");
+  EXPECT_TRUE(good.findings.empty());
+}
+
+TEST(CvWaitWithoutPredicateCheck, BareWaitAndTheFixes) {
+  LintRun bad = lint(R"(
+std::mutex m; std::condition_variable cv; bool ready;
+int main() { std::unique_lock<std::mutex> l(m); cv.wait(l); }
+)");
+  EXPECT_EQ(bad.of("cv-wait-without-predicate").size(), 1u);
+  LintRun good = lint(R"(
+std::mutex m; std::condition_variable cv; bool ready;
+int main() {
+  std::unique_lock<std::mutex> l(m);
+  cv.wait(l, [] { return ready; });
+  while (!ready) cv.wait(l);
+}
+)");
+  EXPECT_TRUE(good.of("cv-wait-without-predicate").empty());
+}
+
+TEST(JoinableThreadDestroyedCheck, EarlyReturnWithoutJoin) {
+  LintRun bad = lint(R"(
+void work() {}
+int main(int argc, char **) { std::thread t(work); if (argc > 1) return 1; t.join(); return 0; }
+)");
+  EXPECT_EQ(bad.of("joinable-thread-destroyed").size(), 1u);
+  LintRun good = lint(R"(
+void work() {}
+int main() { std::thread t(work); if (t.joinable()) t.join(); std::thread u(work); u.detach(); }
+)");
+  EXPECT_TRUE(good.of("joinable-thread-destroyed").empty());
+}
+
+TEST(DetachedThreadCapturesLocalCheck, ByReferenceAndByValue) {
+  LintRun bad = lint(R"(
+int main() { int local = 0; std::thread([&local] { local++; }).detach(); }
+)");
+  ASSERT_EQ(bad.of("detached-thread-captures-local").size(), 1u);
+  EXPECT_EQ(bad.of("detached-thread-captures-local").front().variable, "local");
+  LintRun good = lint(R"(
+int main() { int local = 0; std::thread([local] { (void)local; }).detach(); }
+)");
+  EXPECT_TRUE(good.of("detached-thread-captures-local").empty());
+}
+
+} // namespace

@@ -1,0 +1,104 @@
+// Snippet and file runners for the analyser tests (see TestSupport.h).
+#include "TestSupport.h"
+
+#include "../analysis/Analysis.h"
+
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Frontend/TextDiagnosticBuffer.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+namespace weft::analyzer::test {
+
+std::vector<report::Finding> LintRun::of(const std::string &rule) const {
+  std::vector<report::Finding> out;
+  for (const auto &f : findings)
+    if (f.rule == rule)
+      out.push_back(f);
+  return out;
+}
+
+bool LintRun::has(const std::string &rule, const std::string &variable) const {
+  return std::any_of(findings.begin(), findings.end(), [&](const report::Finding &f) {
+    return f.rule == rule && f.variable == variable;
+  });
+}
+
+std::string LintRun::locksAt(const std::string &variable, int line) const {
+  std::set<std::string> common;
+  bool first = true;
+  for (const Access &a : result.accesses) {
+    if (a.obj.name != variable || a.loc.line != line)
+      continue;
+    std::set<std::string> names;
+    for (const HeldLock &h : a.locks)
+      if (h.sync == 0)
+        names.insert(h.lock.name + (h.shared ? "(shared)" : ""));
+    if (first)
+      common = names;
+    else
+      std::erase_if(common, [&](const std::string &n) { return !names.count(n); });
+    first = false;
+  }
+  if (first)
+    return "-";
+  std::string out;
+  for (const std::string &n : common)
+    out += (out.empty() ? "" : ",") + n;
+  return out.empty() ? "{}" : out;
+}
+
+namespace {
+
+LintRun runOn(const std::string &code, const std::string &file, bool c,
+              const std::string &includeDir) {
+  LintRun run;
+  std::vector<std::string> args = {c ? "-std=gnu17" : "-std=c++20",
+                                   "-fsyntax-only",
+                                   "-pthread",
+                                   "-resource-dir",
+                                   WEFT_CLANG_RESOURCE_DIR,
+                                   "-Wno-thread-safety-analysis"};
+  if (c)
+    args.insert(args.begin(), {"-x", "c"});
+  if (!includeDir.empty())
+    args.push_back("-I" + includeDir);
+  auto t0 = std::chrono::steady_clock::now();
+  std::unique_ptr<clang::ASTUnit> unit =
+      clang::tooling::buildASTFromCodeWithArgs(code, args, file, "weft-test");
+  auto t1 = std::chrono::steady_clock::now();
+  run.parseSeconds = std::chrono::duration<double>(t1 - t0).count();
+  if (!unit || unit->getDiagnostics().hasErrorOccurred()) {
+    run.errors = "parse failed";
+    return run;
+  }
+  run.parsed = true;
+  run.result = analyze(unit->getASTContext());
+  run.findings = runChecks(run.result);
+  run.analyzeSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  return run;
+}
+
+} // namespace
+
+LintRun analyzeCode(const std::string &code, bool c) {
+  return runOn(code, c ? "/tmp/weft-test/input.c" : "/tmp/weft-test/input.cpp", c, "");
+}
+
+LintRun analyzeFile(const std::string &path) {
+  auto buf = llvm::MemoryBuffer::getFile(path);
+  if (!buf) {
+    LintRun r;
+    r.errors = "cannot read " + path;
+    return r;
+  }
+  bool c = llvm::StringRef(path).ends_with(".c");
+  return runOn((*buf)->getBuffer().str(), path, c, llvm::sys::path::parent_path(path).str());
+}
+
+} // namespace weft::analyzer::test
