@@ -65,6 +65,8 @@ ojson scheduleJson(const Schedule &s) {
   j["seed"] = s.seed;
   j["iteration"] = s.iteration;
   j["choices"] = s.choices;
+  if (!s.racy_pcs.empty())
+    j["racy_pcs"] = s.racy_pcs;
   return j;
 }
 
@@ -341,7 +343,7 @@ Severity readSeverity(const Reader &r, Severity fallback) {
 
 Schedule readSchedule(const json &j, const std::string &source, const std::string &path) {
   Reader r(j, source, path);
-  r.onlyKeys({"version", "strategy", "seed", "iteration", "choices"});
+  r.onlyKeys({"version", "strategy", "seed", "iteration", "choices", "racy_pcs"});
   Schedule s;
   s.version = r.integer<int>("version", true);
   if (s.version != kScheduleVersion)
@@ -356,6 +358,7 @@ Schedule readSchedule(const json &j, const std::string &source, const std::strin
   for (size_t i = 0; i < choices.size(); ++i)
     s.choices.push_back(r.checkInteger<std::uint32_t>(choices[i], r.sub("choices", i), 0,
                                                       std::numeric_limits<std::uint32_t>::max()));
+  s.racy_pcs = r.strings("racy_pcs", false);
   return s;
 }
 

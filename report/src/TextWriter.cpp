@@ -6,6 +6,7 @@
 
 #include "SourceLines.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -162,7 +163,15 @@ void printFinding(Printer &p, const Report &report, const Finding &f, size_t ind
   for (const ThreadInfo &t : f.threads) {
     std::string name = t.name.empty() ? "T" + std::to_string(t.id) : t.name;
     std::string state = !t.blocked_on.empty() ? "blocked in " + t.blocked_on : t.state;
-    if (t.created_at && !t.created_at->file.empty()) {
+    // Checks usually name creation sites in `related` already; say each place once.
+    bool named = t.created_at && std::any_of(f.related.begin(), f.related.end(), [&](auto &r) {
+                   return r.location.file == t.created_at->file &&
+                          r.location.line == t.created_at->line;
+                 });
+    if (named) {
+      if (!state.empty())
+        p.bare("note", "thread " + name + " is " + state);
+    } else if (t.created_at && !t.created_at->file.empty()) {
       p.diagnostic(*t.created_at, "note",
                    "thread " + name + " created here" +
                        (state.empty() ? "" : " (now " + state + ")"));

@@ -52,7 +52,7 @@ TEST(Fingerprint, SameBugFromTwoSchedulesMatches) {
   b.related.insert(
       b.related.begin(),
       {"thread T2 created here", {"src/counter.cpp", 15, 15, "std::thread b(work);"}, {}});
-  b.schedule = Schedule{kScheduleVersion, "dfs", 0, 3, {0, 1, 1, 2}};
+  b.schedule = Schedule{kScheduleVersion, "dfs", 0, 3, {0, 1, 1, 2}, {}};
   EXPECT_EQ(fingerprint(a), fingerprint(b));
 }
 

@@ -69,7 +69,7 @@ Report runSample() {
       {1, "T1", Location{"src/counter.cpp", 14, 15, "std::thread a(work);"}, "running", "", {}});
   race.threads.push_back(
       {2, "T2", Location{"src/counter.cpp", 15, 15, "std::thread b(work);"}, "running", "", {}});
-  race.schedule = Schedule{kScheduleVersion, "pct", 42, 16, {0, 0, 1, 2, 1, kValueChoice | 1, 2}};
+  race.schedule = Schedule{kScheduleVersion, "pct", 42, 16, {0, 0, 1, 2, 1, kValueChoice | 1, 2}, {"bin/counter+0x1234"}};
   r.findings.push_back(race);
 
   Finding deadlock;
@@ -91,7 +91,7 @@ Report runSample() {
        "blocked",
        "pthread_mutex_lock(&m1)",
        {{"right()", {"src/counter.cpp", 26, 3, ""}, "/src/counter dir/counter", 0x1480}}});
-  deadlock.schedule = Schedule{kScheduleVersion, "pct", 42, 16, {0, 1, 2, 1, 2}};
+  deadlock.schedule = Schedule{kScheduleVersion, "pct", 42, 16, {0, 1, 2, 1, 2}, {}};
   r.findings.push_back(deadlock);
   return r;
 }

@@ -57,9 +57,6 @@ src/main.cpp:8:15: note: thread started here
 src/main.cpp:7:15: note: thread deposit created here
     7 |   std::thread d(deposit);
       |               ^
-src/main.cpp:8:15: note: thread audit created here
-    8 |   std::thread t(audit);
-      |               ^
 
 src/bank.cpp:20:3: warning: mutexes 'a.m' and 'b.m' are locked in opposite orders [weft-lock-order-inversion]
    20 |   std::lock_guard g2(to.m);

@@ -130,7 +130,7 @@ int replayCommand(int argc, char **argv) {
   if (!run::writeLines(scheduleFile, lines))
     return args.fail("cannot write '" + scheduleFile + "'");
   std::string racyFile;
-  std::vector<std::string> racy = run::readRacySidecar(reportPath, *index, recorded.root);
+  std::vector<std::string> racy = run::racyPcsFromReport(schedule.racy_pcs, recorded.root);
   if (!racy.empty()) {
     racyFile = dir + "/racy-pcs";
     if (!run::writeLines(racyFile, racy))
@@ -212,6 +212,8 @@ int replayCommand(int argc, char **argv) {
   std::set<std::string> seen; // one run can report the same race for several access pairs
   for (report::Finding &f : builder.findings(result, schedule.strategy, timeoutSeconds)) {
     f.fingerprint = report::fingerprint(f);
+    if (f.schedule)
+      f.schedule->racy_pcs = run::racyPcsForReport(racy, root);
     if (seen.insert(f.fingerprint).second)
       report.findings.push_back(std::move(f));
   }
@@ -223,10 +225,6 @@ int replayCommand(int argc, char **argv) {
   if (std::string e = run::emitReport(report, {outPath, format}, jsonReport, true, sources);
       !e.empty())
     return args.fail(e);
-  if (!jsonReport.empty())
-    run::writeRacySidecar(jsonReport,
-                          std::vector<std::vector<std::string>>(report.findings.size(), racy),
-                          recorded.root);
   bool same = false;
   for (const report::Finding &f : report.findings)
     same = same || f.rule == original.rule;

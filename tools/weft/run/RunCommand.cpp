@@ -164,15 +164,15 @@ int runCommand(int argc, char **argv) {
   report.exploration = exploration;
 
   // Findings in iteration order; with --keep-going the same bug found by several runs once.
-  std::vector<std::vector<std::string>> racyPerFinding;
   std::set<std::string> seen;
   for (const run::Failure &failure : outcome.failures) {
     for (report::Finding &f : builder.findings(failure.run, strategy, options.timeoutSeconds)) {
       f.fingerprint = report::fingerprint(f);
       if (!seen.insert(f.fingerprint).second)
         continue;
+      if (f.schedule)
+        f.schedule->racy_pcs = run::racyPcsForReport(failure.racyPcs, root);
       report.findings.push_back(std::move(f));
-      racyPerFinding.push_back(failure.racyPcs);
     }
   }
 
@@ -190,9 +190,6 @@ int runCommand(int argc, char **argv) {
       return args.fail(e);
     std::fprintf(stderr, "weft run: report written to %s\n", jsonReport.c_str());
   }
-  if (!jsonReport.empty())
-    if (std::string e = run::writeRacySidecar(jsonReport, racyPerFinding, root); !e.empty())
-      return args.fail(e);
 
   if (outcome.exhausted)
     std::printf("explored the whole space (%llu schedules)\n",

@@ -85,51 +85,25 @@ std::string emitReport(const report::Report &report, const OutputRequest &reques
   return {};
 }
 
-std::string racySidecarPath(const std::string &reportPath) { return reportPath + ".racy"; }
-
-std::string writeRacySidecar(const std::string &reportPath,
-                             const std::vector<std::vector<std::string>> &perFinding,
-                             const std::string &root) {
-  std::string path = racySidecarPath(reportPath);
-  bool any = false;
-  std::string content;
-  for (std::size_t i = 0; i < perFinding.size(); ++i)
-    for (const std::string &pc : perFinding[i]) {
-      any = true;
-      std::string text = pc;
-      if (text.size() > root.size() + 1 && text.compare(0, root.size(), root) == 0 &&
-          text[root.size()] == '/')
-        text = text.substr(root.size() + 1);
-      content += std::to_string(i) + " " + text + "\n";
-    }
-  std::error_code ec;
-  if (!any) {
-    std::filesystem::remove(path, ec); // a stale sidecar would mislead a later replay
-    return {};
+std::vector<std::string> racyPcsForReport(const std::vector<std::string> &pcs,
+                                          const std::string &root) {
+  std::vector<std::string> out;
+  out.reserve(pcs.size());
+  for (const std::string &pc : pcs) {
+    bool below = pc.size() > root.size() + 1 && pc.compare(0, root.size(), root) == 0 &&
+                 pc[root.size()] == '/';
+    out.push_back(below ? pc.substr(root.size() + 1) : pc);
   }
-  try {
-    report::writeFileAtomically(path, content);
-  } catch (const std::exception &e) {
-    return e.what();
-  }
-  return {};
+  return out;
 }
 
-std::vector<std::string> readRacySidecar(const std::string &reportPath, std::size_t index,
-                                         const std::string &root) {
-  std::vector<std::string> pcs;
-  std::ifstream in(racySidecarPath(reportPath));
-  std::string line;
-  while (std::getline(in, line)) {
-    auto space = line.find(' ');
-    if (space == std::string::npos || line.substr(0, space) != std::to_string(index))
-      continue;
-    std::string pc = line.substr(space + 1);
-    if (!pc.empty() && pc[0] != '/' && !root.empty())
-      pc = root + "/" + pc;
-    pcs.push_back(pc);
-  }
-  return pcs;
+std::vector<std::string> racyPcsFromReport(const std::vector<std::string> &pcs,
+                                           const std::string &root) {
+  std::vector<std::string> out;
+  out.reserve(pcs.size());
+  for (const std::string &pc : pcs)
+    out.push_back(!pc.empty() && pc[0] != '/' && !root.empty() ? root + "/" + pc : pc);
+  return out;
 }
 
 } // namespace weft::run

@@ -36,15 +36,12 @@ std::string emitReport(const report::Report &report, const OutputRequest &reques
                        const std::string &replayReport, bool print = true,
                        const std::vector<report::ReplaySource> &replaySources = {});
 
-/// The racy pcs each finding's run was given, stored beside a JSON report as `<report>.racy`
-/// ("<finding index> <module>+0x<offset>" per line; the module relative to the report's root when
-/// below it) until the report's Schedule carries them itself.
-std::string racySidecarPath(const std::string &reportPath);
-std::string writeRacySidecar(const std::string &reportPath,
-                             const std::vector<std::vector<std::string>> &perFinding,
-                             const std::string &root);
-/// The racy pcs of finding `index`, with modules made absolute again against `root`.
-std::vector<std::string> readRacySidecar(const std::string &reportPath, std::size_t index,
-                                         const std::string &root);
+/// The racy pcs a run was given ("module+0xoff"), as a report's Schedule::racy_pcs stores them:
+/// modules below `root` relative to it, so a report stays valid when the tree moves.
+std::vector<std::string> racyPcsForReport(const std::vector<std::string> &pcs,
+                                          const std::string &root);
+/// The inverse of racyPcsForReport: modules made absolute again against `root`.
+std::vector<std::string> racyPcsFromReport(const std::vector<std::string> &pcs,
+                                           const std::string &root);
 
 } // namespace weft::run

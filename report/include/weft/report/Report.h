@@ -70,6 +70,10 @@ struct Schedule {
   std::uint64_t seed = 0;
   std::uint64_t iteration = 0; ///< which run of the exploration found it (0-based)
   std::vector<std::uint32_t> choices;
+  /// Plain-access instructions that were scheduling points in that run ("module+0xoffset", the
+  /// module relative to the report's root when below it). Which accesses are choice points shapes
+  /// the step numbering, so replay needs them as much as the choices.
+  std::vector<std::string> racy_pcs;
 
   bool operator==(const Schedule &) const = default;
 };
