@@ -107,7 +107,8 @@ private:
   detail::SourceLines sources_;
 };
 
-/// Quotes an argument for a POSIX shell only when it needs it, so the replay command pastes.
+} // namespace
+
 std::string shellQuote(const std::string &arg) {
   if (arg.empty())
     return "''";
@@ -122,8 +123,6 @@ std::string shellQuote(const std::string &arg) {
     quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
 }
-
-} // namespace
 
 std::string replayCommand(const Report &report, size_t index, const TextOptions &options) {
   ReplaySource source;
@@ -164,10 +163,10 @@ void printFinding(Printer &p, const Report &report, const Finding &f, size_t ind
     std::string name = t.name.empty() ? "T" + std::to_string(t.id) : t.name;
     std::string state = !t.blocked_on.empty() ? "blocked in " + t.blocked_on : t.state;
     // Checks usually name creation sites in `related` already; say each place once.
-    bool named = t.created_at && std::any_of(f.related.begin(), f.related.end(), [&](auto &r) {
-                   return r.location.file == t.created_at->file &&
-                          r.location.line == t.created_at->line;
-                 });
+    bool named =
+        t.created_at && std::any_of(f.related.begin(), f.related.end(), [&](auto &r) {
+          return r.location.file == t.created_at->file && r.location.line == t.created_at->line;
+        });
     if (named) {
       if (!state.empty())
         p.bare("note", "thread " + name + " is " + state);

@@ -11,6 +11,7 @@
 
 #include "weft/report/Fingerprint.h"
 #include "weft/report/Json.h"
+#include "weft/report/TextWriter.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -40,19 +41,6 @@ options:
 Exit status: 1 the finding was reproduced, 2 it was not (the replay diverged, or the program
 ran to the end without failing) or the report could not be read.
 )";
-
-std::string shellQuote(const std::string &arg) {
-  bool plain = !arg.empty();
-  for (char c : arg)
-    plain = plain && (std::isalnum(static_cast<unsigned char>(c)) ||
-                      std::string_view("@%+=:,./_-").find(c) != std::string_view::npos);
-  if (plain)
-    return arg;
-  std::string quoted = "'";
-  for (char c : arg)
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
 
 } // namespace
 
@@ -156,18 +144,18 @@ int replayCommand(int argc, char **argv) {
   if (printEnv) {
     std::string assignments, gdb = "gdb";
     for (auto &[k, v] : env) {
-      assignments += k + "=" + shellQuote(v) + " ";
-      gdb += " -ex " + shellQuote("set environment " + k + "=" + v);
+      assignments += k + "=" + report::shellQuote(v) + " ";
+      gdb += " -ex " + report::shellQuote("set environment " + k + "=" + v);
     }
     std::string command;
     for (const std::string &a : program)
-      command += " " + shellQuote(a);
+      command += " " + report::shellQuote(a);
     std::printf("# replay finding %llu of %s (%zu scheduling steps); without WEFT_EVENT_FD the "
                 "runtime reports to stderr\n",
                 static_cast<unsigned long long>(*index), reportPath.c_str(),
                 schedule.choices.size());
     for (auto &[k, v] : env)
-      std::printf("export %s=%s\n", k.c_str(), shellQuote(v).c_str());
+      std::printf("export %s=%s\n", k.c_str(), report::shellQuote(v).c_str());
     std::printf("%s\n# or under gdb:\n%s --args%s\n", (assignments + command.substr(1)).c_str(),
                 gdb.c_str(), command.c_str());
     return kClean;

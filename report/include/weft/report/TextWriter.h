@@ -30,6 +30,9 @@ struct TextOptions {
   std::vector<ReplaySource> replaySources;
 };
 
+/// Quotes an argument for a POSIX shell only when it needs it, so printed commands paste.
+std::string shellQuote(const std::string &arg);
+
 /// The shell command that replays finding `index` of `report` (quoted for a POSIX shell).
 std::string replayCommand(const Report &report, std::size_t index, const TextOptions &options);
 
