@@ -5,32 +5,13 @@
 set -u
 scenario=$1
 : "${SCHEMA:?}" "${DRIVER:?}" "${FAKE:?}"
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/weft-run-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-fail() {
-  echo "FAIL ($scenario): $*" >&2
-  for f in out err; do [[ -f $f ]] && { echo "--- $f" >&2; head -c 4000 "$f" >&2; }; done
-  exit 1
-}
-# expect_status WANT COMMAND...: runs it with stdout in ./out and stderr in ./err
-expect_status() {
-  local want=$1
-  shift
-  "$@" >out 2>err
-  local got=$?
-  [[ $got == "$want" ]] || fail "'$*' exited $got, expected $want"
-}
-json() { python3 -c "import json,sys; r=json.load(open('$1')); print(eval(sys.argv[1]))" "$2"; }
-same_report() { # two reports equal except started_at
-  python3 - "$1" "$2" <<'PY' || fail "reports $1 and $2 differ"
-import json, sys
-a, b = (open(p).read() for p in sys.argv[1:3])
-strip = lambda t: "\n".join(l for l in t.splitlines() if '"started_at"' not in l)
-sys.exit(0 if strip(a) == strip(b) else 1)
-PY
-}
+label="$scenario"
+source "$here/test_lib.sh"
 same_findings() { # equal except started_at and racy_pcs: what earlier runs taught a run depends on -j
   python3 - "$1" "$2" <<'PY' || fail "findings of $1 and $2 differ"
 import json, sys

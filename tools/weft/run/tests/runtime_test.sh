@@ -5,32 +5,14 @@
 set -u
 scenario=$1 suffix=$2
 : "${SCHEMA:?}" "${DRIVER:?}" "${BIN:?}"
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/weft-runtime-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 prog() { echo "$BIN/$1_$suffix"; }
 
-fail() {
-  echo "FAIL ($scenario $suffix): $*" >&2
-  for f in out err; do [[ -f $f ]] && { echo "--- $f" >&2; head -c 6000 "$f" >&2; }; done
-  exit 1
-}
-expect_status() {
-  local want=$1
-  shift
-  "$@" >out 2>err
-  local got=$?
-  [[ $got == "$want" ]] || fail "'$*' exited $got, expected $want"
-}
-json() { python3 -c "import json,sys; r=json.load(open('$1')); print(eval(sys.argv[1]))" "$2"; }
-same_report() {
-  python3 - "$1" "$2" <<'PY' || fail "reports $1 and $2 differ"
-import sys
-a, b = (open(p).read() for p in sys.argv[1:3])
-strip = lambda t: "\n".join(l for l in t.splitlines() if '"started_at"' not in l)
-sys.exit(0 if strip(a) == strip(b) else 1)
-PY
-}
+label="$scenario $suffix"
+source "$here/test_lib.sh"
 # replay_all REPORT TIMES [TIMEOUT]: every finding of the report reproduces, TIMES times each.
 replay_all() {
   local n
