@@ -16,9 +16,7 @@ const std::string kPrelude = R"(
 
 std::string locks(const std::string &body, const std::string &var, const std::string &marker) {
   std::string code = kPrelude + body;
-  LintRun r = analyzeCode(code);
-  EXPECT_TRUE(r.parsed) << r.errors;
-  return r.locksAt(var, lineOf(code, marker));
+  return analyzeValidCode(code).locksAt(var, lineOf(code, marker));
 }
 
 TEST(Lockset, LockGuardHeldUntilScopeEnd) {

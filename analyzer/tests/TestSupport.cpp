@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <gtest/gtest.h>
 #include <set>
 
 namespace weft::analyzer::test {
@@ -88,6 +89,12 @@ LintRun runOn(const std::string &code, const std::string &file, bool c,
 
 LintRun analyzeCode(const std::string &code, bool c) {
   return runOn(code, c ? "/tmp/weft-test/input.c" : "/tmp/weft-test/input.cpp", c, "");
+}
+
+LintRun analyzeValidCode(const std::string &code, bool c) {
+  LintRun r = analyzeCode(code, c);
+  EXPECT_TRUE(r.parsed) << r.errors;
+  return r;
 }
 
 LintRun analyzeFile(const std::string &path) {

@@ -29,6 +29,8 @@ struct LintRun {
 
 /// Analyses `code` as a C++20 (or C17 when `c` is true) main file named input.cpp.
 LintRun analyzeCode(const std::string &code, bool c = false);
+/// analyzeCode for snippets that must parse: a parse error fails the calling test.
+LintRun analyzeValidCode(const std::string &code, bool c = false);
 /// Analyses a file on disk.
 LintRun analyzeFile(const std::string &path);
 
