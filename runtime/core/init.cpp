@@ -77,7 +77,19 @@ const char *module_path(const dl_phdr_info *info) {
   return g_exe_path;
 }
 
+/// The main executable's code range (program_call_site looks for return addresses into it).
+void note_program_text(const dl_phdr_info *info) {
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr) &ph = info->dlpi_phdr[i];
+    if (ph.p_type != PT_LOAD || !(ph.p_flags & PF_X)) continue;
+    g_rt.program_text_lo = info->dlpi_addr + ph.p_vaddr;
+    g_rt.program_text_hi = g_rt.program_text_lo + ph.p_memsz;
+    return;
+  }
+}
+
 int emit_module(dl_phdr_info *info, size_t, void *) {
+  if (!(info->dlpi_name && info->dlpi_name[0]) && !g_rt.program_text_hi) note_program_text(info);
   const char *p = module_path(info);
   if (p[0] != '/') return 0; // vdso
   Line l;
@@ -133,6 +145,7 @@ void parse_racy_pcs(const char *text, uint64_t len) {
       x = lk.found ? lk.base + x : 0;
     }
     if (ok && x && !g_rt.racy_pcs.find(x)) g_rt.racy_pcs.insert(x, &g_mark);
+    note_access_mode();
     i = e + 1;
   }
 }

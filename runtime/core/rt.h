@@ -12,6 +12,7 @@
 // touched only by the baton holder, except the I/O hand-back list (io_lock) and the signal handler,
 // which only reads.
 #pragma once
+#include "core/shadow.h"
 #include "core/vector_clock.h"
 #include "internal/addr_map.h"
 #include "internal/futex.h"
@@ -58,6 +59,7 @@ struct ThreadState {
   uintptr_t op_pc;        ///< pc of the interceptor call in progress (for reports)
 
   VectorClock vc;
+  uint64_t epoch_word; ///< shadow hot word of this thread's current epoch (advance_epoch keeps it)
 
   uintptr_t stack[kShadowStackCap]; ///< outermost first; entries are call sites (return addresses)
   uint32_t depth;
@@ -103,6 +105,12 @@ struct Runtime {
   uint32_t io_count;        ///< threads inside an unmodelled blocking call
 
   AddrMap<char> racy_pcs;   ///< plain-access pcs that are choice points
+
+  /// Plain accesses take the general path (on_access), not the inline one: while the program has
+  /// one thread (nothing to check) or once some pcs are choice points. See note_access_mode().
+  bool general_accesses;
+
+  uintptr_t program_text_lo, program_text_hi; ///< the main executable's code (call sites)
 };
 
 extern Runtime g_rt;
@@ -124,6 +132,18 @@ struct RtScope {
   ~RtScope() { --t->in_rt; }
 };
 
+/// The thread starts a new epoch: its own clock entry advances (after a release, a create, an exit).
+inline void advance_epoch(ThreadState *t) {
+  const uint32_t clock = t->vc.get(t->tid) + 1;
+  t->vc.set(t->tid, clock);
+  t->epoch_word = shadow_word(clock, t->tid, 0, 0);
+}
+
+/// Recomputes g_rt.general_accesses; called when the thread count or racy_pcs change.
+inline void note_access_mode() {
+  g_rt.general_accesses = g_rt.threads.size <= 1 || g_rt.racy_pcs.count > 0;
+}
+
 void rt_init();
 const char *block_op_name(BlockOp op);
 uint32_t thread_stack_id_slow(ThreadState *t);
@@ -133,9 +153,12 @@ inline uint32_t thread_stack_id(ThreadState *t) {
 }
 /// Depot id of [pc] + the shadow stack.
 uint32_t thread_stack_id_with_pc(ThreadState *t, uintptr_t pc);
-/// Writes the thread's stack, `pc` first when non-zero, innermost first.
+/// Writes the thread's stack, `pc` first when non-zero, then `caller` when non-zero, innermost first.
 struct Line;
-void append_stack(Line &l, ThreadState *t, uintptr_t pc);
+void append_stack(Line &l, ThreadState *t, uintptr_t pc, uintptr_t caller = 0);
+/// When `pc` (an interceptor's return address) is outside the main executable, the program's call
+/// into that library, found on the machine stack above `frame`; 0 otherwise or if not found.
+uintptr_t program_call_site(ThreadState *t, uintptr_t pc, const void *frame);
 void append_depot_stack(Line &l, uintptr_t pc, uint32_t stack_id);
 
 } // namespace weft

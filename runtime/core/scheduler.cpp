@@ -222,11 +222,12 @@ ThreadState *thread_create(ThreadState *parent) {
   c->parent = parent ? parent->tid : 0;
   c->futex_bitset = 0xffffffffu;
   g_rt.threads.push_back(c);
+  note_access_mode();
   if (parent) {
     c->vc.join(parent->vc); // everything the parent did happens before the child starts
-    parent->vc.set(parent->tid, parent->vc.get(parent->tid) + 1);
+    advance_epoch(parent);
   }
-  c->vc.set(c->tid, c->vc.get(c->tid) + 1);
+  advance_epoch(c);
   c->status = Status::Runnable;
   enabled_insert(c->tid);
   g_rt.strategy->on_thread_created(c->tid);
@@ -240,7 +241,7 @@ void thread_begin(ThreadState *t) {
 
 void thread_finish(ThreadState *t) {
   t->managed = false;
-  t->vc.set(t->tid, t->vc.get(t->tid) + 1);
+  advance_epoch(t);
   t->status = Status::Finished;
   enabled_remove(t->tid);
   note_progress(t);

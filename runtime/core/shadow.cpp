@@ -1,111 +1,105 @@
-// Shadow pages and the FastTrack-style check; see shadow.h.
+// Shadow pages and the general (whole-slot) access; the hot check is inline in shadow.h.
 #include "core/shadow.h"
 #include "internal/addr_map.h"
 
 namespace weft {
+namespace shadow_detail {
+
+PageCache g_page_cache;
+
 namespace {
+AddrMap<Page> g_pages; // key: page number + 1 (keys must be non-zero)
+} // namespace
 
-constexpr unsigned kPageShift = 12;
-constexpr unsigned kCellsPerPage = 1u << (kPageShift - 3);
-
-struct Cell {
-  ShadowSlot slots[kSlotsPerCell];
-};
-
-struct Page {
-  Cell cells[kCellsPerPage];
-  uint8_t evict[kCellsPerPage]; // round-robin victim when all four slots are live
-};
-
-struct Shadow {
-  AddrMap<Page> pages; // key: page number + 1 (keys must be non-zero)
-  uintptr_t last_key;  // one-entry cache: only the baton holder touches the shadow
-  Page *last_page;
-};
-Shadow g_shadow;
-
-Page *page_for(uintptr_t addr, bool create) {
+Page *page_for_slow(uintptr_t addr) {
   uintptr_t key = (addr >> kPageShift) + 1;
-  if (key == g_shadow.last_key) return g_shadow.last_page;
-  Page *p = g_shadow.pages.find(key);
+  Page *p = g_pages.find(key);
   if (!p) {
-    if (!create) return nullptr;
     p = static_cast<Page *>(arena_alloc(sizeof(Page)));
-    g_shadow.pages.insert(key, p);
+    g_pages.insert(key, p);
   }
-  g_shadow.last_key = key;
-  g_shadow.last_page = p;
+  g_page_cache = PageCache{key, p};
   return p;
 }
 
-inline bool happens_before(const ShadowSlot &s, const VectorClock &vc) { return s.clock <= vc.get(s.tid); }
+} // namespace shadow_detail
 
-} // namespace
+using namespace shadow_detail;
 
-bool shadow_access(uintptr_t granule, const ShadowSlot &cur, const VectorClock &vc, ShadowSlot *conflict) {
-  Page *page = page_for(granule, true);
-  unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
-  Cell *c = &page->cells[idx];
-  bool raced = false;
-  int replace = -1;
-  int empty = -1;
-  const bool w = cur.flags & kSlotWrite;
+ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorClock &vc,
+                               ShadowSlot *conflict, bool *raced) {
+  Page *page = page_for(granule);
+  const unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
+  uint64_t *cell = page->words[idx];
+  const uint32_t tid = word_tid(cur), clock = word_clock(cur);
+  const uint8_t mask = word_mask(cur), flags = word_flags(cur);
+  const bool w = flags & kSlotWrite, atomic = flags & kSlotAtomic;
+  int replace = -1, empty = -1;
   for (int i = 0; i < kSlotsPerCell; ++i) {
-    ShadowSlot &s = c->slots[i];
-    if (!(s.flags & kSlotValid)) {
+    const uint64_t s = cell[i];
+    if (s == 0) {
       if (empty < 0) empty = i;
       continue;
     }
-    if (s.tid == cur.tid) {
-      // Same thread: a newer access of the same bytes and at least as strong subsumes the slot.
-      if (s.mask == cur.mask && (w || !(s.flags & kSlotWrite)) && replace < 0) {
-        if (s.clock == cur.clock && s.pc == cur.pc && s.flags == (cur.flags | kSlotValid) && s.stack == cur.stack)
-          return raced; // exactly what is already recorded: nothing new to check or store
-        replace = i;
-      }
+    const uint8_t sm = word_mask(s), sf = word_flags(s);
+    const bool sw = sf & kSlotWrite;
+    if (word_tid(s) == tid) {
+      // Same thread, same epoch, covering these bytes, at least as strong: nothing new.
+      if (word_clock(s) == clock && (sm & mask) == mask && (sw || !w) &&
+          ((sf & kSlotAtomic) != 0) == atomic)
+        return nullptr;
+      // A newer access of the same bytes, at least as strong, subsumes the slot.
+      if (sm == mask && (w || !sw) && replace < 0) replace = i;
       continue;
     }
-    if ((s.mask & cur.mask) == 0) continue;
-    const bool sw = s.flags & kSlotWrite;
-    const bool hb = happens_before(s, vc);
-    if (!raced && (sw || w) && !((s.flags & kSlotAtomic) && (cur.flags & kSlotAtomic)) && !hb) {
-      raced = true;
-      *conflict = s;
+    if ((sm & mask) == 0) continue;
+    const bool hb = word_clock(s) <= vc.get(word_tid(s));
+    if (!hb && (sw || w) && !((sf & kSlotAtomic) && atomic) && !*raced) {
+      *raced = true;
+      const ShadowCold &c = page->cold[idx][i];
+      *conflict = ShadowSlot{word_clock(s), (uint16_t)word_tid(s), sm, sf, c.stack, c.size, c.pc,
+                             c.addr};
     }
     // A write that the slot's access happens-before, covering its bytes, makes the slot redundant.
-    if (hb && w && (s.mask & ~cur.mask) == 0 && replace < 0) replace = i;
+    if (hb && w && (sm & ~mask) == 0 && replace < 0) replace = i;
   }
   int victim = replace >= 0 ? replace : empty;
   if (victim < 0) victim = page->evict[idx]++ % kSlotsPerCell;
-  c->slots[victim] = cur;
-  c->slots[victim].flags |= kSlotValid;
+  cell[victim] = cur;
+  return &page->cold[idx][victim];
+}
+
+bool shadow_access(uintptr_t granule, const ShadowSlot &cur, const VectorClock &vc,
+                   ShadowSlot *conflict) {
+  bool raced = false;
+  uint64_t word = shadow_word(cur.clock, cur.tid, cur.mask, cur.flags);
+  if (ShadowCold *c = shadow_access_word(granule, word, vc, conflict, &raced))
+    *c = ShadowCold{cur.pc, cur.addr, cur.stack, cur.size};
   return raced;
 }
 
 void shadow_erase_range(uintptr_t lo, uintptr_t hi) {
   lo &= ~(uintptr_t)7;
-  if (g_shadow.pages.count == 0 || hi <= lo) return;
+  if (g_pages.count == 0 || hi <= lo) return;
   uintptr_t page_bytes = (uintptr_t)1 << kPageShift;
   for (uintptr_t a = lo; a < hi;) {
     uintptr_t page_start = a & ~(page_bytes - 1), page_end = page_start + page_bytes;
     uintptr_t end = hi < page_end ? hi : page_end;
+    uintptr_t key = (a >> kPageShift) + 1;
     if (a == page_start && end == page_end) {
       // The whole page is gone: drop its shadow.
-      uintptr_t key = (a >> kPageShift) + 1;
-      if (Page *p = g_shadow.pages.erase(key)) {
-        if (g_shadow.last_key == key) g_shadow.last_key = 0;
+      if (Page *p = g_pages.erase(key)) {
+        if (g_page_cache.key == key) g_page_cache = PageCache{0, nullptr};
         arena_free(p, sizeof(Page));
       }
-    } else if (Page *p = page_for(a, false)) {
-      for (uintptr_t g = a; g < end; g += 8) {
-        Cell &c = p->cells[(g >> 3) & (kCellsPerPage - 1)];
-        for (ShadowSlot &s : c.slots) s.flags = 0;
-      }
+    } else if (Page *p = g_pages.find(key)) {
+      for (uintptr_t g = a; g < end; g += 8)
+        for (uint64_t &w : p->words[(g >> 3) & (kCellsPerPage - 1)]) w = 0;
     }
     a = end;
   }
 }
 
-size_t shadow_page_count() { return g_shadow.pages.count; }
+size_t shadow_page_count() { return g_pages.count; }
 
 } // namespace weft

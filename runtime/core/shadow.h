@@ -1,37 +1,213 @@
 // Shadow memory: per 8-byte granule, up to four recent accesses (TSan keeps four shadow words per
 // granule; FastTrack keeps a write epoch and a read epoch or read vector). Four slots let different
 // threads touch different bytes of one granule, or read it concurrently, without forgetting the
-// last write. Cells live in shadow pages (one per 4 KiB of program memory, allocated on first touch,
-// found through a hash table with a one-entry cache), so neighbouring granules have neighbouring cells;
+// last write.
+//
+// Each slot is split in two because almost every access only needs the first half: an 8-byte *hot
+// word* (epoch, bytes, kind: everything the happens-before check reads) and a 24-byte *cold record*
+// (pc, stack, address, size: only a race report reads it). The four hot words of a granule share
+// half a cache line, so checking an access touches 32 bytes, not 128. The check and the record are
+// inline (shadow_access_word) because they run on every instrumented load and store.
+//
+// Cells live in shadow pages (one per 4 KiB of program memory, allocated on first touch, found
+// through a hash table with a one-entry cache), so neighbouring granules have neighbouring cells;
 // memory is bounded by the memory touched, and freed memory's cells are cleared or their pages
 // unmapped (see interceptors/memory.cpp).
 #pragma once
 #include "core/vector_clock.h"
 #include <cstddef>
 #include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace weft {
 
 enum : uint8_t { kSlotValid = 1, kSlotWrite = 2, kSlotAtomic = 4 };
 
-/// One remembered access: thread epoch (tid, clock), which bytes of the granule, what kind, where.
+/// One remembered access as a whole: thread epoch (tid, clock), which bytes of the granule, what
+/// kind, where. What reports and tests see; the shadow stores it as hot word + cold record.
 struct ShadowSlot {
   uint32_t clock;
   uint16_t tid;
-  uint8_t mask;  ///< bit i = byte i of the granule
-  uint8_t flags; ///< kSlot*
+  uint8_t mask;   ///< bit i = byte i of the granule
+  uint8_t flags;  ///< kSlot*
   uint32_t stack; ///< stack depot id of the enclosing frames (pc excluded)
   uint32_t size;  ///< size of the whole access (for the report)
   uintptr_t pc;
   uintptr_t addr; ///< start address of the whole access (for the report)
 };
 
+/// The report-only half of a slot.
+struct ShadowCold {
+  uintptr_t pc;
+  uintptr_t addr;
+  uint32_t stack;
+  uint32_t size;
+};
+
 constexpr int kSlotsPerCell = 4;
 
-/// Checks an access against the granule's slots, then records it. Returns true and copies the first
-/// conflicting earlier access to *conflict when it races (not ordered by happens-before, different
-/// threads, overlapping bytes, at least one write, not both atomic). `vc` is the accessor's clock.
-bool shadow_access(uintptr_t granule, const ShadowSlot &cur, const VectorClock &vc, ShadowSlot *conflict);
+namespace shadow_detail {
+
+constexpr unsigned kPageShift = 12;
+constexpr unsigned kCellsPerPage = 1u << (kPageShift - 3);
+
+struct Page {
+  uint64_t words[kCellsPerPage][kSlotsPerCell]; ///< hot words, 0 = empty
+  ShadowCold cold[kCellsPerPage][kSlotsPerCell];
+  uint8_t evict[kCellsPerPage]; ///< round-robin victim when all four slots are live
+};
+
+/// One-entry page cache: only the baton holder touches the shadow.
+struct PageCache {
+  uintptr_t key; ///< page number + 1, 0 = empty
+  Page *page;
+};
+extern PageCache g_page_cache;
+
+Page *page_for_slow(uintptr_t addr);
+inline Page *page_for(uintptr_t addr) {
+  uintptr_t key = (addr >> kPageShift) + 1;
+  if (key == g_page_cache.key) return g_page_cache.page;
+  return page_for_slow(addr);
+}
+
+// hot word layout: clock in bits 0-31, tid 32-47, mask 48-55, flags 56-63
+inline uint32_t word_clock(uint64_t w) { return (uint32_t)w; }
+inline uint32_t word_tid(uint64_t w) { return (uint32_t)(w >> 32) & 0xffff; }
+inline uint8_t word_mask(uint64_t w) { return (uint8_t)(w >> 48); }
+inline uint8_t word_flags(uint64_t w) { return (uint8_t)(w >> 56); }
+
+} // namespace shadow_detail
+
+/// The write flag in a hot word.
+constexpr uint64_t kEpochWriteBit = (uint64_t)kSlotWrite << 56;
+/// The atomic flag in a hot word.
+constexpr uint64_t kEpochAtomicBit = (uint64_t)kSlotAtomic << 56;
+
+/// The hot word of an access (the valid flag is added here).
+inline uint64_t shadow_word(uint32_t clock, uint32_t tid, uint8_t mask, uint8_t flags) {
+  return (uint64_t)clock | (uint64_t)(tid & 0xffff) << 32 | (uint64_t)mask << 48 |
+         (uint64_t)(flags | kSlotValid) << 56;
+}
+
+namespace shadow_detail {
+
+// Bit i of each field is about slot i of a cell, compared with the current access `cur`.
+struct SlotBits {
+  unsigned redundant; ///< same thread and epoch, same bytes and atomicity, at least as strong
+  unsigned replace;   ///< same thread, same bytes, no stronger: cur subsumes it
+  unsigned shared;    ///< another thread's access (to these bytes or others of the granule)
+  unsigned empty;
+};
+
+// The masks below are on the high 32 bits of a hot word: tid 0-15, mask 16-23, flags 24-31.
+constexpr uint32_t kHiTid = 0xffffu, kHiMask = 0xffu << 16, kHiValid = (uint32_t)kSlotValid << 24;
+constexpr uint32_t kHiWrite = (uint32_t)kSlotWrite << 24, kHiAtomic = (uint32_t)kSlotAtomic << 24;
+
+/// Bits a slot must share with cur to be replaced by it: a read may replace only a read.
+inline uint32_t replace_key(uint64_t cur) {
+  return kHiTid | kHiMask | kHiValid | kHiAtomic | ((cur >> 32) & kHiWrite ? 0 : kHiWrite);
+}
+/// ...to make cur redundant: a write is made redundant only by a write.
+inline uint32_t redundant_key(uint64_t cur) {
+  return kHiTid | kHiMask | kHiValid | kHiAtomic | ((cur >> 32) & kHiWrite ? kHiWrite : 0);
+}
+
+/// Reference version, one slot at a time.
+inline SlotBits slot_bits_scalar(const uint64_t *cell, uint64_t cur) {
+  SlotBits b{0, 0, 0, 0};
+  const uint32_t chi = (uint32_t)(cur >> 32), clo = (uint32_t)cur;
+  const uint32_t rep = replace_key(cur), red = redundant_key(cur);
+  for (int i = 0; i < kSlotsPerCell; ++i) {
+    const uint32_t hi = (uint32_t)(cell[i] >> 32), lo = (uint32_t)cell[i], x = hi ^ chi;
+    b.redundant |= (unsigned)((x & red) == 0 && lo == clo) << i;
+    b.replace |= (unsigned)((x & rep) == 0) << i;
+    b.shared |= (unsigned)(hi != 0 && (x & kHiTid) != 0) << i;
+    b.empty |= (unsigned)(hi == 0) << i;
+  }
+  return b;
+}
+
+#if defined(__SSE2__)
+/// The same four slots at once: the cell's high and low halves gathered into two vectors.
+inline SlotBits slot_bits_sse2(const uint64_t *cell, uint64_t cur) {
+  const __m128 a = _mm_castsi128_ps(_mm_loadu_si128(reinterpret_cast<const __m128i *>(cell)));
+  const __m128 b = _mm_castsi128_ps(_mm_loadu_si128(reinterpret_cast<const __m128i *>(cell + 2)));
+  const __m128i lo = _mm_castps_si128(_mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0)));
+  const __m128i hi = _mm_castps_si128(_mm_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1)));
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i chi = _mm_set1_epi32((int)(uint32_t)(cur >> 32));
+  const __m128i x = _mm_xor_si128(hi, chi);
+  auto is_zero = [&](__m128i v) {
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, zero)));
+  };
+  auto bits = [](uint32_t k) { return _mm_set1_epi32((int)k); };
+  const __m128i same_clock = _mm_cmpeq_epi32(lo, _mm_set1_epi32((int)(uint32_t)cur));
+  SlotBits r;
+  r.redundant = is_zero(_mm_and_si128(x, bits(redundant_key(cur)))) &
+                (unsigned)_mm_movemask_ps(_mm_castsi128_ps(same_clock));
+  r.replace = is_zero(_mm_and_si128(x, bits(replace_key(cur))));
+  r.empty = is_zero(hi);
+  // Conservative here: any other thread's slot counts, overlapping or not (the general path then
+  // compares bytes); cheaper than the exact test on the common path, where every slot is ours.
+  r.shared = ~(is_zero(_mm_and_si128(x, bits(kHiTid))) | r.empty) & 0xfu;
+  return r;
+}
+#endif
+
+inline SlotBits slot_bits(const uint64_t *cell, uint64_t cur) {
+#if defined(__SSE2__)
+  return slot_bits_sse2(cell, cur);
+#else
+  return slot_bits_scalar(cell, cur);
+#endif
+}
+
+} // namespace shadow_detail
+
+/// Checks an access (hot word `cur`, one granule) against the granule's slots, then records it.
+/// Sets *raced and copies the first conflicting earlier access to *conflict when it races (not
+/// ordered by happens-before, different threads, overlapping bytes, at least one write, not both
+/// atomic). Returns the cold record the caller must fill for the newly stored slot, or nullptr when
+/// the access was redundant (the same thread already recorded at least as much in this epoch, so it
+/// adds nothing any later check could need). `vc` is the accessor's clock.
+ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorClock &vc,
+                               ShadowSlot *conflict, bool *raced);
+
+/// The granule's shadow page is the cached one (shadow_record_own then needs no call).
+inline bool shadow_page_cached(uintptr_t granule) {
+  return (granule >> shadow_detail::kPageShift) + 1 == shadow_detail::g_page_cache.key;
+}
+
+/// What shadow_record_own did.
+struct OwnRecord {
+  ShadowCold *cold; ///< the slot's cold record to fill; nullptr: redundant or shared
+  bool shared;      ///< nothing done: another thread accessed these bytes, use shadow_access_word
+};
+
+/// The common case of shadow_access_word, inline on every plain access: a cell that holds only the
+/// accessing thread's own earlier accesses to these bytes cannot race, so no clock is looked up;
+/// the four slots are compared at once (SSE2) and the slot with the same bytes is replaced.
+/// The granule's page must be the cached one (shadow_page_cached).
+__attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t granule, uint64_t cur) {
+  using namespace shadow_detail;
+  Page *page = g_page_cache.page;
+  const unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
+  uint64_t *cell = page->words[idx];
+  const SlotBits b = slot_bits(cell, cur);
+  if (b.redundant) return OwnRecord{nullptr, false};
+  if (__builtin_expect(b.shared != 0, 0)) return OwnRecord{nullptr, true};
+  const unsigned pick = b.replace ? b.replace : b.empty;
+  const unsigned victim = pick ? (unsigned)__builtin_ctz(pick) : page->evict[idx]++ % kSlotsPerCell;
+  cell[victim] = cur;
+  return OwnRecord{&page->cold[idx][victim], false};
+}
+
+/// The same check for a whole slot (tests, and the general path): records it, cold half included.
+bool shadow_access(uintptr_t granule, const ShadowSlot &cur, const VectorClock &vc,
+                   ShadowSlot *conflict);
 
 /// Forgets every granule in [lo, hi) (memory freed or unmapped).
 void shadow_erase_range(uintptr_t lo, uintptr_t hi);

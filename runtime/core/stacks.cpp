@@ -16,6 +16,7 @@ uint32_t collect(ThreadState *t, uintptr_t pc, uintptr_t *out) {
 } // namespace
 
 uint32_t thread_stack_id_slow(ThreadState *t) {
+  RtScope scope(t); // the depot may copy: its memcpy must not be checked as a program access
   uintptr_t pcs[kMaxStackDepth];
   t->stack_id = depot_put(pcs, collect(t, 0, pcs));
   t->stack_id_valid = true;
@@ -27,13 +28,49 @@ uint32_t thread_stack_id_with_pc(ThreadState *t, uintptr_t pc) {
   return depot_put(pcs, collect(t, pc, pcs));
 }
 
-void append_stack(Line &l, ThreadState *t, uintptr_t pc) {
+void append_stack(Line &l, ThreadState *t, uintptr_t pc, uintptr_t caller) {
   uintptr_t pcs[kMaxStackDepth];
   uint32_t n = collect(t, pc, pcs);
   for (uint32_t i = 0; i < n; ++i) {
     if (i) l.ch(',');
     l.hex(pcs[i]);
+    if (i == 0 && pc && caller) l.ch(',').hex(caller);
   }
+}
+
+extern "C" void *__libc_stack_end; // glibc: near the top of the main thread's stack
+
+namespace {
+bool in_program_text(uintptr_t a) {
+  return a >= g_rt.program_text_lo + 8 && a < g_rt.program_text_hi;
+}
+
+/// The bytes before `ra` are a call instruction: call rel32, or an indirect call through a
+/// register or memory operand (the encodings compilers emit for calls through the PLT or GOT).
+bool follows_call(uintptr_t ra) {
+  const uint8_t *c = reinterpret_cast<const uint8_t *>(ra);
+  auto indirect = [](const uint8_t *op) { return op[0] == 0xff && (op[1] & 0x38) == 0x10; };
+  return c[-5] == 0xe8 || indirect(c - 2) || indirect(c - 3) || indirect(c - 6) || indirect(c - 7);
+}
+} // namespace
+
+uintptr_t program_call_site(ThreadState *t, uintptr_t pc, const void *frame) {
+#if defined(__x86_64__)
+  if (!g_rt.program_text_hi || in_program_text(pc)) return 0;
+  // The library (libstdc++'s std::thread, whose constructor the compiler inlined into the program)
+  // is built without frame pointers and is not instrumented, so neither the frame chain nor the
+  // shadow stack holds the program's call into it: scan the words above this frame for the first
+  // return address into the program's code.
+  const uintptr_t top = t->stack_hi ? t->stack_hi : reinterpret_cast<uintptr_t>(__libc_stack_end);
+  const uintptr_t *p = static_cast<const uintptr_t *>(frame);
+  for (int i = 0; i < 512; ++i, ++p) {
+    if (reinterpret_cast<uintptr_t>(p + 1) > top) break;
+    if (in_program_text(*p) && follows_call(*p)) return *p;
+  }
+#else
+  (void)t, (void)pc, (void)frame;
+#endif
+  return 0;
 }
 
 void append_depot_stack(Line &l, uintptr_t pc, uint32_t stack_id) {

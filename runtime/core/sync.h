@@ -27,7 +27,7 @@ void sync_erase_range(uintptr_t lo, uintptr_t hi);
 /// Release: the object's clock learns everything the thread did; the thread starts a new epoch.
 inline void sync_release(ThreadState *t, SyncVar *s) {
   s->clock.join(t->vc);
-  t->vc.set(t->tid, t->vc.get(t->tid) + 1);
+  advance_epoch(t);
 }
 /// Acquire: the thread learns everything released into the object.
 inline void sync_acquire(ThreadState *t, SyncVar *s) { t->vc.join(s->clock); }

@@ -6,14 +6,12 @@
 #include "core/scheduler.h"
 #include "core/shadow.h"
 #include "core/stack_depot.h"
-#include "detectors/detectors.h"
+#include "detectors/access.h"
 #include "internal/hash.h"
 #include "internal/syscall.h"
 
 namespace weft {
 namespace {
-
-constexpr uint32_t kQuietAccessLimit = 1u << 20;
 
 AddrMap<char> g_reported_pairs;
 char g_mark; // value pointer for set-like AddrMaps
@@ -21,6 +19,7 @@ char g_mark; // value pointer for set-like AddrMaps
 void mark_racy(uintptr_t pc) {
   if (g_rt.racy_pcs.find(pc)) return;
   g_rt.racy_pcs.insert(pc, &g_mark);
+  note_access_mode();
   Line l;
   l.len = 0;
   l.str("racy").key("pc").hex(pc);
@@ -62,6 +61,14 @@ void report_race(ThreadState *t, const ShadowSlot &cur, const ShadowSlot &prev) 
   emit(l, true);
 }
 
+void on_race(ThreadState *t, uint64_t word, uintptr_t pc, uintptr_t addr, size_t size,
+             const ShadowSlot &prev) {
+  using namespace shadow_detail;
+  ShadowSlot cur{word_clock(word), (uint16_t)t->tid, word_mask(word), word_flags(word),
+                 thread_stack_id(t), (uint32_t)size, pc, addr};
+  report_race(t, cur, prev);
+}
+
 } // namespace
 
 void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool atomic, uintptr_t pc) {
@@ -83,30 +90,35 @@ void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool ato
   // While the program has a single thread nothing can race: every later thread is created after
   // (happens-after) these accesses. Skipping them keeps start-up and setup phases cheap.
   if (g_rt.threads.size == 1) return;
-  ShadowSlot cur;
-  cur.clock = t->vc.get(t->tid);
-  cur.tid = (uint16_t)t->tid;
-  cur.flags = (uint8_t)((write ? kSlotWrite : 0) | (atomic ? kSlotAtomic : 0));
-  cur.stack = thread_stack_id(t);
-  cur.size = (uint32_t)size;
-  cur.pc = pc;
-  cur.addr = addr;
-  uintptr_t end = addr + size;
+  const uint8_t flags = (uint8_t)((write ? kSlotWrite : 0) | (atomic ? kSlotAtomic : 0));
+  const uint32_t clock = t->vc.get(t->tid);
+  const uintptr_t end = addr + size;
+  bool reported = false; // one report per access is enough; the other granules are still recorded
   for (uintptr_t g = addr & ~(uintptr_t)7; g < end; g += 8) {
     uintptr_t lo = g > addr ? g : addr;
-    cur.mask = granule_mask(lo, end - lo);
+    uint64_t word = shadow_word(clock, t->tid, granule_mask(lo, end - lo), flags);
+    bool raced = false;
     ShadowSlot prev;
-    if (shadow_access(g, cur, t->vc, &prev)) {
-      report_race(t, cur, prev);
-      // keep recording the remaining granules, one report per access is enough
-      for (g += 8; g < end; g += 8) {
-        uintptr_t lo2 = g;
-        cur.mask = granule_mask(lo2, end - lo2);
-        shadow_access(g, cur, t->vc, &prev);
-      }
-      return;
+    if (ShadowCold *c = shadow_access_word(g, word, t->vc, &prev, &raced))
+      *c = ShadowCold{pc, addr, thread_stack_id(t), (uint32_t)size};
+    if (raced && !reported) {
+      reported = true;
+      on_race(t, word, pc, addr, size, prev);
     }
   }
+}
+
+void fill_cold_slow(ThreadState *t, ShadowCold *cold, uintptr_t pc, uintptr_t addr, size_t size) {
+  *cold = ShadowCold{pc, addr, thread_stack_id(t), (uint32_t)size};
+}
+
+void on_shared_access(ThreadState *t, uintptr_t addr, size_t size, uint64_t word, uintptr_t pc) {
+  RtScope scope(t);
+  bool raced = false;
+  ShadowSlot prev;
+  if (ShadowCold *c = shadow_access_word(addr & ~(uintptr_t)7, word, t->vc, &prev, &raced))
+    *c = ShadowCold{pc, addr, thread_stack_id(t), (uint32_t)size};
+  if (raced) on_race(t, word, pc, addr, size, prev);
 }
 
 void on_range(ThreadState *t, uintptr_t addr, size_t size, bool write, uintptr_t pc) {

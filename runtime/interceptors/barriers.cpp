@@ -32,7 +32,7 @@ WEFT_INTERCEPTOR(int, pthread_barrier_wait, pthread_barrier_t *b) {
   sched_point(t);
   SyncVar *s = sync_get((uintptr_t)b);
   s->clock.join(t->vc);
-  t->vc.set(t->tid, t->vc.get(t->tid) + 1);
+  advance_epoch(t);
   note_progress(t);
   if (++s->arrived >= s->count) {
     s->arrived = 0;

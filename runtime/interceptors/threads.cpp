@@ -51,7 +51,7 @@ WEFT_INTERCEPTOR(int, pthread_create, pthread_t *th, const pthread_attr_t *attr,
   Line l;
   l.len = 0;
   l.str("thread").key("tid").dec(c->tid).key("parent").dec(t->tid).key("stack");
-  append_stack(l, t, t->op_pc);
+  append_stack(l, t, t->op_pc, program_call_site(t, t->op_pc, __builtin_frame_address(0)));
   emit(l);
   int r = WEFT_REAL(pthread_create)(th, attr, trampoline, c);
   if (r != 0) {

@@ -5,7 +5,7 @@
 // and feeds the race detector as an atomic access. Loads and failed CAS count as polling.
 #include "core/scheduler.h"
 #include "core/sync.h"
-#include "detectors/detectors.h"
+#include "detectors/access.h"
 
 using namespace weft;
 
@@ -37,7 +37,7 @@ inline void post(ThreadState *t, const volatile void *a, size_t size, bool write
   if (acquires(mo))
     if (SyncVar *s = sync_find((uintptr_t)a)) sync_acquire(t, s);
   if (write && releases(mo)) sync_release(t, sync_get((uintptr_t)a));
-  on_access(t, (uintptr_t)a, size, write, true, pc);
+  on_fast_access<true>(t, (uintptr_t)a, size, write, pc);
 }
 
 // 128-bit operations without libatomic: a cmpxchg16b loop (-mcx16).

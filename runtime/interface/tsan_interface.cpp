@@ -1,17 +1,18 @@
 // The plain-access part of the __tsan_* C ABI that g++ 12 and clang 14 emit (FACTS.md): init,
 // function entry/exit (the shadow stack), reads/writes of 1-16 bytes, unaligned and volatile
 // variants, ranges and vptr accesses. The access pc is the hook's return address. A hook costs a TLS
-// load and a branch when the thread is not under control.
+// load and a branch when the thread is not under control, and runs the inline shadow check of
+// detectors/access.h when it is.
 #include "core/scheduler.h"
-#include "detectors/detectors.h"
+#include "detectors/access.h"
 
 using namespace weft;
 
 namespace {
-inline void access(void *addr, size_t size, bool write, uintptr_t pc) {
+__attribute__((always_inline)) inline void access(void *addr, size_t size, bool write, uintptr_t pc) {
   ThreadState *t = active_thread();
   if (!t) return;
-  on_access(t, (uintptr_t)addr, size, write, false, pc);
+  on_plain_access(t, (uintptr_t)addr, size, write, pc);
 }
 } // namespace
 

@@ -72,3 +72,60 @@ TEST(Shadow, EraseForgets) {
   EXPECT_EQ(shadow_page_count(), before + 1);
   EXPECT_FALSE(shadow_access(0x50000, acc(1, 1, true, 0x50000, 8), t1, &prev));
 }
+
+#if defined(__SSE2__)
+// The inline check compares the four slots at once; it must agree bit for bit with the one-slot-
+// at-a-time reference on any cell content.
+TEST(Shadow, VectorSlotBitsMatchScalarReference) {
+  using namespace shadow_detail;
+  uint64_t state = 0x9e3779b97f4a7c15ull;
+  auto next = [&] { // xorshift: small value ranges so tids, clocks and masks collide often
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  auto random_word = [&]() -> uint64_t {
+    uint64_t r = next();
+    if (r % 5 == 0) return 0; // empty slot
+    return shadow_word((uint32_t)(r >> 8) % 3, (uint32_t)(r >> 16) % 3, (uint8_t)(r >> 24),
+                       (uint8_t)((r >> 32) & (kSlotWrite | kSlotAtomic)));
+  };
+  for (int round = 0; round < 100000; ++round) {
+    uint64_t cell[kSlotsPerCell];
+    for (uint64_t &w : cell) w = random_word();
+    uint64_t cur = random_word() | shadow_word(0, 0, 1, 0); // a real access: valid, some bytes
+    SlotBits v = slot_bits_sse2(cell, cur), s = slot_bits_scalar(cell, cur);
+    ASSERT_EQ(v.redundant, s.redundant) << round;
+    ASSERT_EQ(v.replace, s.replace) << round;
+    ASSERT_EQ(v.shared, s.shared) << round;
+    ASSERT_EQ(v.empty, s.empty) << round;
+  }
+}
+#endif
+
+// The inline path: a thread's own accesses replace each other; the same access twice in one epoch
+// is redundant; a cell holding another thread's access is handed to the general check.
+TEST(Shadow, OwnRecordReplacesRedundantAndHandsOverShared) {
+  const uintptr_t g = 0x60000;
+  VectorClock t0{};
+  t0.set(0, 1);
+  ShadowSlot prev;
+  shadow_access(g, acc(0, 1, false, g, 4), t0, &prev); // caches the page
+  ASSERT_TRUE(shadow_page_cached(g));
+  uint64_t write_e2 = shadow_word(2, 0, granule_mask(g, 4), kSlotWrite);
+  OwnRecord r = shadow_record_own(g, write_e2);
+  EXPECT_FALSE(r.shared);
+  ASSERT_NE(r.cold, nullptr);
+  r = shadow_record_own(g, write_e2);
+  EXPECT_EQ(r.cold, nullptr) << "the same write in the same epoch adds nothing";
+  EXPECT_FALSE(r.shared);
+  r = shadow_record_own(g, shadow_word(2, 0, granule_mask(g, 4), 0));
+  EXPECT_EQ(r.cold, nullptr) << "a read after a write of the same bytes in one epoch adds nothing";
+  VectorClock t1{};
+  t1.set(1, 1);
+  EXPECT_TRUE(shadow_access(g, acc(1, 1, false, g, 4), t1, &prev)) << "unordered read of a write";
+  r = shadow_record_own(g, shadow_word(3, 0, granule_mask(g, 4), kSlotWrite));
+  EXPECT_TRUE(r.shared);
+  EXPECT_EQ(r.cold, nullptr);
+}
