@@ -25,31 +25,38 @@ alignas(16) char g_strategy_storage[kStrategyStorage];
 
 uint64_t env_u64(const char *name, uint64_t dflt) {
   const char *v = getenv(name);
-  if (!v || !*v) return dflt;
+  if (!v || !*v)
+    return dflt;
   uint64_t x = 0;
   bool neg = *v == '-';
-  if (neg) ++v;
-  while (*v >= '0' && *v <= '9') x = x * 10 + (uint64_t)(*v++ - '0');
-  return neg ? (uint64_t)-(int64_t)x : x;
+  if (neg)
+    ++v;
+  while (*v >= '0' && *v <= '9')
+    x = x * 10 + (uint64_t)(*v++ - '0');
+  return neg ? (uint64_t) - (int64_t)x : x;
 }
 
 /// Whole file into the arena (raw syscalls); nullptr if unreadable.
 char *read_file(const char *path, uint64_t *len) {
   int fd = sys::open_ro(path);
-  if (fd < 0) return nullptr;
+  if (fd < 0)
+    return nullptr;
   uint64_t cap = 4096, n = 0;
   char *buf = arena_new_array<char>(cap);
   for (;;) {
     if (n == cap) {
       char *nb = arena_new_array<char>(cap * 2);
-      for (uint64_t i = 0; i < n; ++i) nb[i] = buf[i];
+      for (uint64_t i = 0; i < n; ++i)
+        nb[i] = buf[i];
       arena_free(buf, cap);
       buf = nb;
       cap *= 2;
     }
     long r = sys::read(fd, buf + n, cap - n);
-    if (r == -4) continue;
-    if (r <= 0) break;
+    if (r == -4)
+      continue;
+    if (r <= 0)
+      break;
     n += (uint64_t)r;
   }
   sys::close(fd);
@@ -66,14 +73,16 @@ struct ModuleCtx {
 bool same_str(const char *a, const char *b, uint64_t blen) {
   uint64_t i = 0;
   for (; i < blen; ++i)
-    if (a[i] != b[i]) return false;
+    if (a[i] != b[i])
+      return false;
   return a[i] == 0;
 }
 
 char g_exe_path[1024];
 
 const char *module_path(const dl_phdr_info *info) {
-  if (info->dlpi_name && info->dlpi_name[0]) return info->dlpi_name;
+  if (info->dlpi_name && info->dlpi_name[0])
+    return info->dlpi_name;
   return g_exe_path;
 }
 
@@ -81,7 +90,8 @@ const char *module_path(const dl_phdr_info *info) {
 void note_program_text(const dl_phdr_info *info) {
   for (int i = 0; i < info->dlpi_phnum; ++i) {
     const ElfW(Phdr) &ph = info->dlpi_phdr[i];
-    if (ph.p_type != PT_LOAD || !(ph.p_flags & PF_X)) continue;
+    if (ph.p_type != PT_LOAD || !(ph.p_flags & PF_X))
+      continue;
     g_rt.program_text_lo = info->dlpi_addr + ph.p_vaddr;
     g_rt.program_text_hi = g_rt.program_text_lo + ph.p_memsz;
     return;
@@ -89,9 +99,11 @@ void note_program_text(const dl_phdr_info *info) {
 }
 
 int emit_module(dl_phdr_info *info, size_t, void *) {
-  if (!(info->dlpi_name && info->dlpi_name[0]) && !g_rt.program_text_hi) note_program_text(info);
+  if (!(info->dlpi_name && info->dlpi_name[0]) && !g_rt.program_text_hi)
+    note_program_text(info);
   const char *p = module_path(info);
-  if (p[0] != '/') return 0; // vdso
+  if (p[0] != '/')
+    return 0; // vdso
   Line l;
   l.len = 0;
   l.str("module").key("base").hex(info->dlpi_addr).key("path").str(p);
@@ -122,19 +134,25 @@ void parse_racy_pcs(const char *text, uint64_t len) {
   uint64_t i = 0;
   while (i < len) {
     uint64_t e = i;
-    while (e < len && text[e] != '\n') ++e;
+    while (e < len && text[e] != '\n')
+      ++e;
     // "path+0xoff" or "0xaddr"
     uint64_t plus = e;
     for (uint64_t k = i; k < e; ++k)
-      if (text[k] == '+') plus = k;
+      if (text[k] == '+')
+        plus = k;
     uint64_t hs = plus < e ? plus + 1 : i;
     uint64_t x = 0;
     bool ok = false;
     if (hs + 1 < e && text[hs] == '0' && (text[hs + 1] == 'x' || text[hs + 1] == 'X')) {
       for (uint64_t k = hs + 2; k < e; ++k) {
         char c = text[k];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0) break;
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+          break;
         x = x * 16 + (uint64_t)d;
         ok = true;
       }
@@ -144,7 +162,8 @@ void parse_racy_pcs(const char *text, uint64_t len) {
       dl_iterate_phdr(find_module, &lk);
       x = lk.found ? lk.base + x : 0;
     }
-    if (ok && x && !g_rt.racy_pcs.find(x)) g_rt.racy_pcs.insert(x, &g_mark);
+    if (ok && x && !g_rt.racy_pcs.find(x))
+      g_rt.racy_pcs.insert(x, &g_mark);
     note_access_mode();
     i = e + 1;
   }
@@ -152,7 +171,8 @@ void parse_racy_pcs(const char *text, uint64_t len) {
 
 void on_process_exit(int status, void *) {
   ThreadState *t = t_thr;
-  if (t) t->managed = false; // destructors of other modules may still run; stop scheduling
+  if (t)
+    t->managed = false; // destructors of other modules may still run; stop scheduling
   g_rt.controlled = false;
   steps_flush();
   Line l;
@@ -167,22 +187,26 @@ void after_fork_in_child() {
   g_rt.controlled = false;
   g_rt.event_fd = -1;
   g_rt.quiet = true;
-  if (ThreadState *t = t_thr) t->managed = false;
+  if (ThreadState *t = t_thr)
+    t->managed = false;
 }
 
-/// One CPU for the whole run (FACTS.md: a hand-off costs 2 us pinned, 10-23 us floating): the CPU the
-/// process runs on now if the affinity allows it (parallel runs of the driver then spread over the
-/// CPUs), else the first allowed one. The choice does not affect the schedule.
+/// One CPU for the whole run (FACTS.md: a hand-off costs 2 us pinned, 10-23 us floating): the CPU
+/// the process runs on now if the affinity allows it (parallel runs of the driver then spread over
+/// the CPUs), else the first allowed one. The choice does not affect the schedule.
 void pin_to_one_cpu() {
   cpu_set_t set;
-  if (sched_getaffinity(0, sizeof(set), &set) != 0) return;
+  if (sched_getaffinity(0, sizeof(set), &set) != 0)
+    return;
   int cpu = sched_getcpu();
   if (cpu < 0 || cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &set)) {
     cpu = -1;
     for (int c = 0; c < CPU_SETSIZE && cpu < 0; ++c)
-      if (CPU_ISSET(c, &set)) cpu = c;
+      if (CPU_ISSET(c, &set))
+        cpu = c;
   }
-  if (cpu < 0) return;
+  if (cpu < 0)
+    return;
   cpu_set_t one;
   CPU_ZERO(&one);
   CPU_SET(cpu, &one);
@@ -192,7 +216,8 @@ void pin_to_one_cpu() {
 } // namespace
 
 void rt_init() {
-  if (g_rt.initialized) return;
+  if (g_rt.initialized)
+    return;
   g_rt.initialized = true;
   __atomic_store_n(&g_rt.current, 0, __ATOMIC_SEQ_CST);
   g_rt.event_fd = (int)env_u64("WEFT_EVENT_FD", (uint64_t)-1);
@@ -204,7 +229,8 @@ void rt_init() {
   g_rt.quiet = env_u64("WEFT_QUIET", 0) != 0;
   g_rt.spurious_wakeups = env_u64("WEFT_SPURIOUS_WAKEUPS", 0) != 0;
   const char *name = getenv("WEFT_STRATEGY");
-  if (!name || !*name) name = "random";
+  if (!name || !*name)
+    name = "random";
   g_rt.strategy_name = name;
   g_rt.seed = env_u64("WEFT_SEED", 0);
   g_rt.max_steps = env_u64("WEFT_MAX_STEPS", 20000000ull);
@@ -220,14 +246,17 @@ void rt_init() {
   cfg.pct_steps = env_u64("WEFT_PCT_STEPS", 1000);
   if (const char *sf = getenv("WEFT_SCHEDULE_FILE"); sf && *sf) {
     uint64_t len = 0;
-    if (char *text = read_file(sf, &len)) cfg.n_forced = parse_schedule(text, len, const_cast<uint32_t **>(&cfg.forced));
+    if (char *text = read_file(sf, &len))
+      cfg.n_forced = parse_schedule(text, len, const_cast<uint32_t **>(&cfg.forced));
   }
   g_rt.strategy->new_execution(cfg);
 
   interceptors_init();
   pin_to_one_cpu();
-  long n = sys::call6(sys::kReadlink, (long)"/proc/self/exe", (long)g_exe_path, sizeof(g_exe_path) - 1);
-  if (n > 0) g_exe_path[n] = 0;
+  long n =
+      sys::call6(sys::kReadlink, (long)"/proc/self/exe", (long)g_exe_path, sizeof(g_exe_path) - 1);
+  if (n > 0)
+    g_exe_path[n] = 0;
 
   Line l;
   l.len = 0;
@@ -237,7 +266,8 @@ void rt_init() {
   dl_iterate_phdr(emit_module, nullptr);
   if (const char *rp = getenv("WEFT_RACY_PCS_FILE"); rp && *rp) {
     uint64_t len = 0;
-    if (char *text = read_file(rp, &len)) parse_racy_pcs(text, len);
+    if (char *text = read_file(rp, &len))
+      parse_racy_pcs(text, len);
   }
 
   ThreadState *main = thread_create(nullptr);

@@ -1,12 +1,14 @@
 // The runtime's core state and the ground rules every file of runtime/ follows.
 //
-// GROUND RULES (enforced by runtime/CMakeLists.txt and the runtime.symbols / runtime.no_global_ctors
-// tests): the runtime is linked into other people's programs, so it is compiled without
-// -fsanitize=thread, with -fno-exceptions -fno-rtti -fvisibility=hidden; it has no global
-// constructors and no function-local statics with guards; it uses nothing from libstdc++ at run time
-// (no std::mutex, std::thread, iostream, allocating containers, not even std::atomic in globals:
-// __atomic builtins on plain words, so globals need no constructor); it never takes a lock it intercepts (internal/futex.h instead); it allocates from its own
-// arena (internal/arena.h), never malloc; it writes events with raw write(2) (internal/syscall.h).
+// GROUND RULES (enforced by runtime/CMakeLists.txt and the runtime.symbols /
+// runtime.no_global_ctors tests): the runtime is linked into other people's programs, so it is
+// compiled without -fsanitize=thread, with -fno-exceptions -fno-rtti -fvisibility=hidden; it has no
+// global constructors and no function-local statics with guards; it uses nothing from libstdc++ at
+// run time (no std::mutex, std::thread, iostream, allocating containers, not even std::atomic in
+// globals:
+// __atomic builtins on plain words, so globals need no constructor); it never takes a lock it
+// intercepts (internal/futex.h instead); it allocates from its own arena (internal/arena.h), never
+// malloc; it writes events with raw write(2) (internal/syscall.h).
 //
 // CONCURRENCY: exactly one managed thread runs at a time (it "holds the baton"). All state here is
 // touched only by the baton holder, except the I/O hand-back list (io_lock) and the signal handler,
@@ -30,7 +32,17 @@ enum class Status : uint8_t { Runnable, Blocked, InSyscall, Finished };
 
 /// What a blocked thread waits for (names in block_op_name()).
 enum class BlockOp : uint8_t {
-  None, MutexLock, RwRead, RwWrite, CondWait, Join, Barrier, Once, SpinLock, SemWait, FutexWait
+  None,
+  MutexLock,
+  RwRead,
+  RwWrite,
+  CondWait,
+  Join,
+  Barrier,
+  Once,
+  SpinLock,
+  SemWait,
+  FutexWait
 };
 
 struct HeldLock {
@@ -45,25 +57,25 @@ struct ThreadState {
   Tid tid;
   Tid parent;
   Status status;
-  bool managed;   ///< under the scheduler's control (false before start and after finish)
+  bool managed; ///< under the scheduler's control (false before start and after finish)
   bool detached;
   bool timed_out; ///< set when a timed block ended by timeout
   bool block_timed;
-  uint8_t in_rt;  ///< >0 while runtime code runs on this thread (memory intrinsics pass through)
+  uint8_t in_rt; ///< >0 while runtime code runs on this thread (memory intrinsics pass through)
   BlockOp block_op;
   uintptr_t block_addr;
-  uint64_t block_seq;     ///< FIFO order among waiters of one address
+  uint64_t block_seq; ///< FIFO order among waiters of one address
   uint32_t futex_bitset;
   Gate gate;
-  ThreadState *io_next;   ///< link in the I/O hand-back list
-  uintptr_t op_pc;        ///< pc of the interceptor call in progress (for reports)
+  ThreadState *io_next; ///< link in the I/O hand-back list
+  uintptr_t op_pc;      ///< pc of the interceptor call in progress (for reports)
 
   VectorClock vc;
   uint64_t epoch_word; ///< shadow hot word of this thread's current epoch (advance_epoch keeps it)
 
   uintptr_t stack[kShadowStackCap]; ///< outermost first; entries are call sites (return addresses)
   uint32_t depth;
-  uint32_t stack_id;      ///< depot id of the current shadow stack, valid when stack_id_valid
+  uint32_t stack_id; ///< depot id of the current shadow stack, valid when stack_id_valid
   bool stack_id_valid;
 
   SmallVector<HeldLock> held;
@@ -88,7 +100,8 @@ struct Runtime {
   uint64_t max_steps;
   Strategy *strategy;
   bool dfs_tokens;
-  bool spurious_wakeups; ///< WEFT_SPURIOUS_WAKEUPS: condition waits may return spuriously (a value choice)
+  bool spurious_wakeups; ///< WEFT_SPURIOUS_WAKEUPS: condition waits may return spuriously (a value
+                         ///< choice)
 
   SmallVector<ThreadState *> threads; ///< by tid
   SmallVector<Tid> enabled;           ///< runnable tids, ascending
@@ -100,11 +113,11 @@ struct Runtime {
   uint32_t blocked_count;
 
   FutexMutex io_lock;
-  uint32_t io_pending; ///< __atomic: threads wait in io_returned
+  uint32_t io_pending;      ///< __atomic: threads wait in io_returned
   ThreadState *io_returned; ///< guarded by io_lock
   uint32_t io_count;        ///< threads inside an unmodelled blocking call
 
-  AddrMap<char> racy_pcs;   ///< plain-access pcs that are choice points
+  AddrMap<char> racy_pcs; ///< plain-access pcs that are choice points
 
   /// Plain accesses take the general path (on_access), not the inline one: while the program has
   /// one thread (nothing to check) or once some pcs are choice points. See note_access_mode().
@@ -127,12 +140,14 @@ struct RtScope {
   ThreadState *t;
   explicit RtScope(ThreadState *th, uintptr_t pc = 0) : t(th) {
     ++t->in_rt;
-    if (pc) t->op_pc = pc;
+    if (pc)
+      t->op_pc = pc;
   }
   ~RtScope() { --t->in_rt; }
 };
 
-/// The thread starts a new epoch: its own clock entry advances (after a release, a create, an exit).
+/// The thread starts a new epoch: its own clock entry advances (after a release, a create, an
+/// exit).
 inline void advance_epoch(ThreadState *t) {
   const uint32_t clock = t->vc.get(t->tid) + 1;
   t->vc.set(t->tid, clock);
@@ -153,7 +168,8 @@ inline uint32_t thread_stack_id(ThreadState *t) {
 }
 /// Depot id of [pc] + the shadow stack.
 uint32_t thread_stack_id_with_pc(ThreadState *t, uintptr_t pc);
-/// Writes the thread's stack, `pc` first when non-zero, then `caller` when non-zero, innermost first.
+/// Writes the thread's stack, `pc` first when non-zero, then `caller` when non-zero, innermost
+/// first.
 struct Line;
 void append_stack(Line &l, ThreadState *t, uintptr_t pc, uintptr_t caller = 0);
 /// When `pc` (an interceptor's return address) is outside the main executable, the program's call

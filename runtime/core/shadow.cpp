@@ -38,7 +38,8 @@ ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorCloc
   for (int i = 0; i < kSlotsPerCell; ++i) {
     const uint64_t s = cell[i];
     if (s == 0) {
-      if (empty < 0) empty = i;
+      if (empty < 0)
+        empty = i;
       continue;
     }
     const uint8_t sm = word_mask(s), sf = word_flags(s);
@@ -49,22 +50,26 @@ ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorCloc
           ((sf & kSlotAtomic) != 0) == atomic)
         return nullptr;
       // A newer access of the same bytes, at least as strong, subsumes the slot.
-      if (sm == mask && (w || !sw) && replace < 0) replace = i;
+      if (sm == mask && (w || !sw) && replace < 0)
+        replace = i;
       continue;
     }
-    if ((sm & mask) == 0) continue;
+    if ((sm & mask) == 0)
+      continue;
     const bool hb = word_clock(s) <= vc.get(word_tid(s));
     if (!hb && (sw || w) && !((sf & kSlotAtomic) && atomic) && !*raced) {
       *raced = true;
       const ShadowCold &c = page->cold[idx][i];
-      *conflict = ShadowSlot{word_clock(s), (uint16_t)word_tid(s), sm, sf, c.stack, c.size, c.pc,
-                             c.addr};
+      *conflict =
+          ShadowSlot{word_clock(s), (uint16_t)word_tid(s), sm, sf, c.stack, c.size, c.pc, c.addr};
     }
     // A write that the slot's access happens-before, covering its bytes, makes the slot redundant.
-    if (hb && w && (sm & ~mask) == 0 && replace < 0) replace = i;
+    if (hb && w && (sm & ~mask) == 0 && replace < 0)
+      replace = i;
   }
   int victim = replace >= 0 ? replace : empty;
-  if (victim < 0) victim = page->evict[idx]++ % kSlotsPerCell;
+  if (victim < 0)
+    victim = page->evict[idx]++ % kSlotsPerCell;
   cell[victim] = cur;
   return &page->cold[idx][victim];
 }
@@ -80,7 +85,8 @@ bool shadow_access(uintptr_t granule, const ShadowSlot &cur, const VectorClock &
 
 void shadow_erase_range(uintptr_t lo, uintptr_t hi) {
   lo &= ~(uintptr_t)7;
-  if (g_pages.count == 0 || hi <= lo) return;
+  if (g_pages.count == 0 || hi <= lo)
+    return;
   uintptr_t page_bytes = (uintptr_t)1 << kPageShift;
   for (uintptr_t a = lo; a < hi;) {
     uintptr_t page_start = a & ~(page_bytes - 1), page_end = page_start + page_bytes;
@@ -89,12 +95,14 @@ void shadow_erase_range(uintptr_t lo, uintptr_t hi) {
     if (a == page_start && end == page_end) {
       // The whole page is gone: drop its shadow.
       if (Page *p = g_pages.erase(key)) {
-        if (g_page_cache.key == key) g_page_cache = PageCache{0, nullptr};
+        if (g_page_cache.key == key)
+          g_page_cache = PageCache{0, nullptr};
         arena_free(p, sizeof(Page));
       }
     } else if (Page *p = g_pages.find(key)) {
       for (uintptr_t g = a; g < end; g += 8)
-        for (uint64_t &w : p->words[(g >> 3) & (kCellsPerPage - 1)]) w = 0;
+        for (uint64_t &w : p->words[(g >> 3) & (kCellsPerPage - 1)])
+          w = 0;
     }
     a = end;
   }

@@ -69,7 +69,8 @@ extern PageCache g_page_cache;
 Page *page_for_slow(uintptr_t addr);
 inline Page *page_for(uintptr_t addr) {
   uintptr_t key = (addr >> kPageShift) + 1;
-  if (key == g_page_cache.key) return g_page_cache.page;
+  if (key == g_page_cache.key)
+    return g_page_cache.page;
   return page_for_slow(addr);
 }
 
@@ -197,8 +198,10 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
   const unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
   uint64_t *cell = page->words[idx];
   const SlotBits b = slot_bits(cell, cur);
-  if (b.redundant) return OwnRecord{nullptr, false};
-  if (__builtin_expect(b.shared != 0, 0)) return OwnRecord{nullptr, true};
+  if (b.redundant)
+    return OwnRecord{nullptr, false};
+  if (__builtin_expect(b.shared != 0, 0))
+    return OwnRecord{nullptr, true};
   const unsigned pick = b.replace ? b.replace : b.empty;
   const unsigned victim = pick ? (unsigned)__builtin_ctz(pick) : page->evict[idx]++ % kSlotsPerCell;
   cell[victim] = cur;

@@ -8,9 +8,11 @@ namespace weft {
 namespace {
 uint32_t collect(ThreadState *t, uintptr_t pc, uintptr_t *out) {
   uint32_t n = 0;
-  if (pc) out[n++] = pc;
+  if (pc)
+    out[n++] = pc;
   uint32_t d = t->depth < kShadowStackCap ? t->depth : kShadowStackCap;
-  while (d > 0 && n < kMaxStackDepth) out[n++] = t->stack[--d];
+  while (d > 0 && n < kMaxStackDepth)
+    out[n++] = t->stack[--d];
   return n;
 }
 } // namespace
@@ -32,9 +34,11 @@ void append_stack(Line &l, ThreadState *t, uintptr_t pc, uintptr_t caller) {
   uintptr_t pcs[kMaxStackDepth];
   uint32_t n = collect(t, pc, pcs);
   for (uint32_t i = 0; i < n; ++i) {
-    if (i) l.ch(',');
+    if (i)
+      l.ch(',');
     l.hex(pcs[i]);
-    if (i == 0 && pc && caller) l.ch(',').hex(caller);
+    if (i == 0 && pc && caller)
+      l.ch(',').hex(caller);
   }
 }
 
@@ -56,7 +60,8 @@ bool follows_call(uintptr_t ra) {
 
 uintptr_t program_call_site(ThreadState *t, uintptr_t pc, const void *frame) {
 #if defined(__x86_64__)
-  if (!g_rt.program_text_hi || in_program_text(pc)) return 0;
+  if (!g_rt.program_text_hi || in_program_text(pc))
+    return 0;
   // The library (libstdc++'s std::thread, whose constructor the compiler inlined into the program)
   // is built without frame pointers and is not instrumented, so neither the frame chain nor the
   // shadow stack holds the program's call into it: scan the words above this frame for the first
@@ -64,8 +69,10 @@ uintptr_t program_call_site(ThreadState *t, uintptr_t pc, const void *frame) {
   const uintptr_t top = t->stack_hi ? t->stack_hi : reinterpret_cast<uintptr_t>(__libc_stack_end);
   const uintptr_t *p = static_cast<const uintptr_t *>(frame);
   for (int i = 0; i < 512; ++i, ++p) {
-    if (reinterpret_cast<uintptr_t>(p + 1) > top) break;
-    if (in_program_text(*p) && follows_call(*p)) return *p;
+    if (reinterpret_cast<uintptr_t>(p + 1) > top)
+      break;
+    if (in_program_text(*p) && follows_call(*p))
+      return *p;
   }
 #else
   (void)t, (void)pc, (void)frame;
@@ -82,7 +89,8 @@ void append_depot_stack(Line &l, uintptr_t pc, uint32_t stack_id) {
   uint32_t n;
   const uintptr_t *pcs = depot_get(stack_id, &n);
   for (uint32_t i = 0; i < n; ++i) {
-    if (!first) l.ch(',');
+    if (!first)
+      l.ch(',');
     l.hex(pcs[i]);
     first = false;
   }
@@ -90,17 +98,28 @@ void append_depot_stack(Line &l, uintptr_t pc, uint32_t stack_id) {
 
 const char *block_op_name(BlockOp op) {
   switch (op) {
-  case BlockOp::MutexLock: return "pthread_mutex_lock";
-  case BlockOp::RwRead: return "pthread_rwlock_rdlock";
-  case BlockOp::RwWrite: return "pthread_rwlock_wrlock";
-  case BlockOp::CondWait: return "pthread_cond_wait";
-  case BlockOp::Join: return "pthread_join";
-  case BlockOp::Barrier: return "pthread_barrier_wait";
-  case BlockOp::Once: return "pthread_once";
-  case BlockOp::SpinLock: return "pthread_spin_lock";
-  case BlockOp::SemWait: return "sem_wait";
-  case BlockOp::FutexWait: return "futex_wait";
-  case BlockOp::None: break;
+  case BlockOp::MutexLock:
+    return "pthread_mutex_lock";
+  case BlockOp::RwRead:
+    return "pthread_rwlock_rdlock";
+  case BlockOp::RwWrite:
+    return "pthread_rwlock_wrlock";
+  case BlockOp::CondWait:
+    return "pthread_cond_wait";
+  case BlockOp::Join:
+    return "pthread_join";
+  case BlockOp::Barrier:
+    return "pthread_barrier_wait";
+  case BlockOp::Once:
+    return "pthread_once";
+  case BlockOp::SpinLock:
+    return "pthread_spin_lock";
+  case BlockOp::SemWait:
+    return "sem_wait";
+  case BlockOp::FutexWait:
+    return "futex_wait";
+  case BlockOp::None:
+    break;
   }
   return "none";
 }

@@ -27,14 +27,18 @@ __attribute__((always_inline)) inline void on_fast_access(ThreadState *t, uintpt
   if (g_rt.general_accesses || (!atomic && t->quiet_accesses >= kQuietAccessLimit) ||
       (addr & 7) + size > 8 || !shadow_page_cached(granule))
     return on_access(t, addr, size, write, atomic, pc);
-  if (!atomic) ++t->quiet_accesses;
+  if (!atomic)
+    ++t->quiet_accesses;
   const uint8_t mask = (uint8_t)(((1u << size) - 1) << (addr & 7)); // fits the granule (above)
   const uint64_t word = t->epoch_word | (uint64_t)mask << 48 | (write ? kEpochWriteBit : 0) |
                         (atomic ? kEpochAtomicBit : 0);
   const OwnRecord r = shadow_record_own(granule, word);
-  if (__builtin_expect(r.shared, 0)) return on_shared_access(t, addr, size, word, pc);
-  if (!r.cold) return;
-  if (!t->stack_id_valid) return fill_cold_slow(t, r.cold, pc, addr, size);
+  if (__builtin_expect(r.shared, 0))
+    return on_shared_access(t, addr, size, word, pc);
+  if (!r.cold)
+    return;
+  if (!t->stack_id_valid)
+    return fill_cold_slow(t, r.cold, pc, addr, size);
   *r.cold = ShadowCold{pc, addr, t->stack_id, (uint32_t)size};
 }
 

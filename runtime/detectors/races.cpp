@@ -1,7 +1,8 @@
-// Happens-before race detection (FastTrack-style shadow in core/shadow.*): every instrumented access
-// is checked against the granule's recent accesses; a race is reported once per pair of pcs, both
-// pcs become choice points for the rest of this run (`racy pc=` tells the driver for later runs).
-// Plain accesses at racy pcs are scheduling points: that is what makes a lost update reproducible.
+// Happens-before race detection (FastTrack-style shadow in core/shadow.*): every instrumented
+// access is checked against the granule's recent accesses; a race is reported once per pair of pcs,
+// both pcs become choice points for the rest of this run (`racy pc=` tells the driver for later
+// runs). Plain accesses at racy pcs are scheduling points: that is what makes a lost update
+// reproducible.
 #include "core/events.h"
 #include "core/scheduler.h"
 #include "core/shadow.h"
@@ -17,7 +18,8 @@ AddrMap<char> g_reported_pairs;
 char g_mark; // value pointer for set-like AddrMaps
 
 void mark_racy(uintptr_t pc) {
-  if (g_rt.racy_pcs.find(pc)) return;
+  if (g_rt.racy_pcs.find(pc))
+    return;
   g_rt.racy_pcs.insert(pc, &g_mark);
   note_access_mode();
   Line l;
@@ -28,31 +30,52 @@ void mark_racy(uintptr_t pc) {
 
 bool stale_stack_slot(const ShadowSlot &s) {
   // An access by a finished thread to its own stack, now reused by a new thread's stack.
-  if (s.tid >= g_rt.threads.size) return false;
+  if (s.tid >= g_rt.threads.size)
+    return false;
   ThreadState *o = g_rt.threads[s.tid];
   return o->status == Status::Finished && s.addr >= o->stack_lo && s.addr < o->stack_hi;
 }
 
 void report_race(ThreadState *t, const ShadowSlot &cur, const ShadowSlot &prev) {
-  if (stale_stack_slot(prev)) return;
+  if (stale_stack_slot(prev))
+    return;
   uintptr_t a = cur.pc < prev.pc ? cur.pc : prev.pc, b = cur.pc < prev.pc ? prev.pc : cur.pc;
   uint64_t key = hash64(a * 31 + hash64(b)) | 1;
   mark_racy(cur.pc);
   mark_racy(prev.pc);
-  if (g_reported_pairs.find(key)) return;
+  if (g_reported_pairs.find(key))
+    return;
   g_reported_pairs.insert(key, &g_mark);
   steps_flush();
   Line l;
   l.len = 0;
-  l.str("finding rule=data-race").key("tid").dec(t->tid).key("addr").hex(cur.addr).key("size").dec(cur.size);
-  l.key("text").str("data race: ").str(cur.flags & kSlotWrite ? "write" : "read").str(" of size ").dec(cur.size);
-  l.str(" by thread ").dec(t->tid).str(" races with a previous ").str(prev.flags & kSlotWrite ? "write" : "read");
+  l.str("finding rule=data-race")
+      .key("tid")
+      .dec(t->tid)
+      .key("addr")
+      .hex(cur.addr)
+      .key("size")
+      .dec(cur.size);
+  l.key("text")
+      .str("data race: ")
+      .str(cur.flags & kSlotWrite ? "write" : "read")
+      .str(" of size ")
+      .dec(cur.size);
+  l.str(" by thread ")
+      .dec(t->tid)
+      .str(" races with a previous ")
+      .str(prev.flags & kSlotWrite ? "write" : "read");
   l.str(" of size ").dec(prev.size).str(" by thread ").dec(prev.tid);
   emit(l, true);
   const ShadowSlot *acc[2] = {&cur, &prev};
   for (const ShadowSlot *s : acc) {
     l.str("access").key("tid").dec(s->tid).key("write").dec(s->flags & kSlotWrite ? 1 : 0);
-    l.key("atomic").dec(s->flags & kSlotAtomic ? 1 : 0).key("addr").hex(s->addr).key("size").dec(s->size);
+    l.key("atomic")
+        .dec(s->flags & kSlotAtomic ? 1 : 0)
+        .key("addr")
+        .hex(s->addr)
+        .key("size")
+        .dec(s->size);
     l.key("stack");
     append_depot_stack(l, s->pc, s->stack);
     emit(l, true);
@@ -64,8 +87,14 @@ void report_race(ThreadState *t, const ShadowSlot &cur, const ShadowSlot &prev) 
 void on_race(ThreadState *t, uint64_t word, uintptr_t pc, uintptr_t addr, size_t size,
              const ShadowSlot &prev) {
   using namespace shadow_detail;
-  ShadowSlot cur{word_clock(word), (uint16_t)t->tid, word_mask(word), word_flags(word),
-                 thread_stack_id(t), (uint32_t)size, pc, addr};
+  ShadowSlot cur{word_clock(word),
+                 (uint16_t)t->tid,
+                 word_mask(word),
+                 word_flags(word),
+                 thread_stack_id(t),
+                 (uint32_t)size,
+                 pc,
+                 addr};
   report_race(t, cur, prev);
 }
 
@@ -89,7 +118,8 @@ void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool ato
   }
   // While the program has a single thread nothing can race: every later thread is created after
   // (happens-after) these accesses. Skipping them keeps start-up and setup phases cheap.
-  if (g_rt.threads.size == 1) return;
+  if (g_rt.threads.size == 1)
+    return;
   const uint8_t flags = (uint8_t)((write ? kSlotWrite : 0) | (atomic ? kSlotAtomic : 0));
   const uint32_t clock = t->vc.get(t->tid);
   const uintptr_t end = addr + size;
@@ -118,13 +148,16 @@ void on_shared_access(ThreadState *t, uintptr_t addr, size_t size, uint64_t word
   ShadowSlot prev;
   if (ShadowCold *c = shadow_access_word(addr & ~(uintptr_t)7, word, t->vc, &prev, &raced))
     *c = ShadowCold{pc, addr, thread_stack_id(t), (uint32_t)size};
-  if (raced) on_race(t, word, pc, addr, size, prev);
+  if (raced)
+    on_race(t, word, pc, addr, size, prev);
 }
 
 void on_range(ThreadState *t, uintptr_t addr, size_t size, bool write, uintptr_t pc) {
-  if (size == 0) return;
+  if (size == 0)
+    return;
   // Bound the cost of huge copies: check at most 64 KiB (the first part reports what is shared).
-  if (size > 65536) size = 65536;
+  if (size > 65536)
+    size = 65536;
   on_access(t, addr, size, write, false, pc);
 }
 

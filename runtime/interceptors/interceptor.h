@@ -1,14 +1,20 @@
 // The one shape of every interceptor (after TSan's INTERCEPTOR macro): WEFT_INTERCEPTOR declares the
-// exported wrapper and a pointer to the real function, resolved on first use with
-// dlsym(RTLD_NEXT) (or dlvsym for versioned symbols such as pthread_cond_*@GLIBC_2.3.2). A body is
+// exported wrapper and a pointer to the real function, resolved with dlsym(RTLD_NEXT) (or dlvsym for
+// versioned symbols such as pthread_cond_*@GLIBC_2.3.2). Every interceptor also puts its resolver
+// into the `weft_real` section, so interceptors_init() resolves them all at start-up, on the main
+// thread: a first call later (a library's constructor, a dlopen'ed module) must not run dlsym while
+// it holds the baton. A call that comes before start-up still resolves on first use. A body is
 // always: enter-guard (active_thread(): not under control, or already inside the runtime -> call the
 // real function) -> pre-hook (scheduling point, detectors) -> real call or model -> post-hook.
 #pragma once
 #include "core/rt.h"
 
 namespace weft {
+using RealResolver = void (*)();
 void *resolve_real(const char *name, const char *version);
 void interceptors_init();
+/// Number of interceptors whose real function interceptors_init() resolves (tests).
+size_t interceptors_resolved();
 } // namespace weft
 
 #define WEFT_RET_PC() reinterpret_cast<uintptr_t>(__builtin_return_address(0))
@@ -21,6 +27,9 @@ void interceptors_init();
     if (!name##_ptr) name##_ptr = reinterpret_cast<name##_t>(::weft::resolve_real(#name, version));    \
     return name##_ptr;                                                                                 \
   }                                                                                                    \
+  inline void name##_resolve() { (void)name(); }                                                       \
+  [[gnu::used, gnu::section("weft_real")]] static constexpr ::weft::RealResolver name##_entry =        \
+      &name##_resolve;                                                                                 \
   }                                                                                                    \
   WEFT_EXPORT ret name(__VA_ARGS__)
 

@@ -1,6 +1,7 @@
-// Threads: pthread_create registers the child (tids in creation order, so schedules do not depend on
-// addresses or timing) and starts it in a trampoline that waits for the baton; join is a modelled
-// block plus an acquire of the child's final clock; exit and detach keep the model in step.
+// Threads: pthread_create registers the child (tids in creation order, so schedules do not depend
+// on addresses or timing) and starts it in a trampoline that waits for the baton; join is a
+// modelled block plus an acquire of the child's final clock; exit and detach keep the model in
+// step.
 #include "core/events.h"
 #include "core/scheduler.h"
 #include "detectors/detectors.h"
@@ -39,10 +40,13 @@ void *trampoline(void *arg) {
 
 using namespace weft;
 
-WEFT_INTERCEPTOR(int, pthread_create, pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *), void *arg) {
-  if (!g_rt.initialized) rt_init();
+WEFT_INTERCEPTOR(int, pthread_create, pthread_t *th, const pthread_attr_t *attr,
+                 void *(*fn)(void *), void *arg) {
+  if (!g_rt.initialized)
+    rt_init();
   ThreadState *t = active_thread();
-  if (!t) return WEFT_REAL(pthread_create)(th, attr, fn, arg);
+  if (!t)
+    return WEFT_REAL(pthread_create)(th, attr, fn, arg);
   RtScope scope(t, WEFT_RET_PC());
   sched_point(t);
   ThreadState *c = thread_create(t);
@@ -58,7 +62,8 @@ WEFT_INTERCEPTOR(int, pthread_create, pthread_t *th, const pthread_attr_t *attr,
     // The thread never existed: take it out of the model again.
     c->status = Status::Finished;
     for (uint32_t i = 0; i < g_rt.enabled.size; ++i)
-      if (g_rt.enabled[i] == c->tid) g_rt.enabled.erase_at(i);
+      if (g_rt.enabled[i] == c->tid)
+        g_rt.enabled.erase_at(i);
     return r;
   }
   c->pthread = (uintptr_t)*th;
@@ -69,11 +74,13 @@ WEFT_INTERCEPTOR(int, pthread_create, pthread_t *th, const pthread_attr_t *attr,
 WEFT_INTERCEPTOR(int, pthread_join, pthread_t th, void **ret) {
   ThreadState *t = active_thread();
   ThreadState *c = t ? thread_by_pthread((uintptr_t)th) : nullptr;
-  if (!c) return WEFT_REAL(pthread_join)(th, ret);
+  if (!c)
+    return WEFT_REAL(pthread_join)(th, ret);
   {
     RtScope scope(t, WEFT_RET_PC());
     sched_point(t);
-    while (c->status != Status::Finished) sched_block(t, BlockOp::Join, (uintptr_t)c, false);
+    while (c->status != Status::Finished)
+      sched_block(t, BlockOp::Join, (uintptr_t)c, false);
     t->vc.join(c->vc);
     c->pthread = 0; // the pthread_t may be reused by a later thread
   }
@@ -84,7 +91,8 @@ WEFT_INTERCEPTOR(int, pthread_join, pthread_t th, void **ret) {
 WEFT_INTERCEPTOR(int, pthread_detach, pthread_t th) {
   if (ThreadState *t = active_thread()) {
     RtScope scope(t, WEFT_RET_PC());
-    if (ThreadState *c = thread_by_pthread((uintptr_t)th)) c->detached = true;
+    if (ThreadState *c = thread_by_pthread((uintptr_t)th))
+      c->detached = true;
   }
   return WEFT_REAL(pthread_detach)(th);
 }

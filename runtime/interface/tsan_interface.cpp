@@ -1,7 +1,7 @@
 // The plain-access part of the __tsan_* C ABI that g++ 12 and clang 14 emit (FACTS.md): init,
 // function entry/exit (the shadow stack), reads/writes of 1-16 bytes, unaligned and volatile
-// variants, ranges and vptr accesses. The access pc is the hook's return address. A hook costs a TLS
-// load and a branch when the thread is not under control, and runs the inline shadow check of
+// variants, ranges and vptr accesses. The access pc is the hook's return address. A hook costs a
+// TLS load and a branch when the thread is not under control, and runs the inline shadow check of
 // detectors/access.h when it is.
 #include "core/scheduler.h"
 #include "detectors/access.h"
@@ -9,9 +9,11 @@
 using namespace weft;
 
 namespace {
-__attribute__((always_inline)) inline void access(void *addr, size_t size, bool write, uintptr_t pc) {
+__attribute__((always_inline)) inline void access(void *addr, size_t size, bool write,
+                                                  uintptr_t pc) {
   ThreadState *t = active_thread();
-  if (!t) return;
+  if (!t)
+    return;
   on_plain_access(t, (uintptr_t)addr, size, write, pc);
 }
 } // namespace
@@ -20,29 +22,32 @@ WEFT_EXPORT void __tsan_init() { rt_init(); }
 
 WEFT_EXPORT void __tsan_func_entry(void *pc) {
   ThreadState *t = t_thr;
-  if (!t) return;
-  if (t->depth < kShadowStackCap) t->stack[t->depth] = (uintptr_t)pc;
+  if (!t)
+    return;
+  if (t->depth < kShadowStackCap)
+    t->stack[t->depth] = (uintptr_t)pc;
   ++t->depth;
   t->stack_id_valid = false;
 }
 
 WEFT_EXPORT void __tsan_func_exit() {
   ThreadState *t = t_thr;
-  if (!t || t->depth == 0) return;
+  if (!t || t->depth == 0)
+    return;
   --t->depth;
   t->stack_id_valid = false;
 }
 
-#define WEFT_ACCESS_HOOKS(n)                                                                          \
-  WEFT_EXPORT void __tsan_read##n(void *a) { access(a, n, false, WEFT_PC()); }                        \
-  WEFT_EXPORT void __tsan_write##n(void *a) { access(a, n, true, WEFT_PC()); }                        \
-  WEFT_EXPORT void __tsan_unaligned_read##n(void *a) { access(a, n, false, WEFT_PC()); }              \
-  WEFT_EXPORT void __tsan_unaligned_write##n(void *a) { access(a, n, true, WEFT_PC()); }              \
-  WEFT_EXPORT void __tsan_volatile_read##n(void *a) { access(a, n, false, WEFT_PC()); }               \
-  WEFT_EXPORT void __tsan_volatile_write##n(void *a) { access(a, n, true, WEFT_PC()); }               \
-  WEFT_EXPORT void __tsan_unaligned_volatile_read##n(void *a) { access(a, n, false, WEFT_PC()); }     \
-  WEFT_EXPORT void __tsan_unaligned_volatile_write##n(void *a) { access(a, n, true, WEFT_PC()); }     \
-  WEFT_EXPORT void __tsan_read##n##_pc(void *a, void *pc) { access(a, n, false, (uintptr_t)pc); }     \
+#define WEFT_ACCESS_HOOKS(n)                                                                       \
+  WEFT_EXPORT void __tsan_read##n(void *a) { access(a, n, false, WEFT_PC()); }                     \
+  WEFT_EXPORT void __tsan_write##n(void *a) { access(a, n, true, WEFT_PC()); }                     \
+  WEFT_EXPORT void __tsan_unaligned_read##n(void *a) { access(a, n, false, WEFT_PC()); }           \
+  WEFT_EXPORT void __tsan_unaligned_write##n(void *a) { access(a, n, true, WEFT_PC()); }           \
+  WEFT_EXPORT void __tsan_volatile_read##n(void *a) { access(a, n, false, WEFT_PC()); }            \
+  WEFT_EXPORT void __tsan_volatile_write##n(void *a) { access(a, n, true, WEFT_PC()); }            \
+  WEFT_EXPORT void __tsan_unaligned_volatile_read##n(void *a) { access(a, n, false, WEFT_PC()); }  \
+  WEFT_EXPORT void __tsan_unaligned_volatile_write##n(void *a) { access(a, n, true, WEFT_PC()); }  \
+  WEFT_EXPORT void __tsan_read##n##_pc(void *a, void *pc) { access(a, n, false, (uintptr_t)pc); }  \
   WEFT_EXPORT void __tsan_write##n##_pc(void *a, void *pc) { access(a, n, true, (uintptr_t)pc); }
 
 #define WEFT_PC() reinterpret_cast<uintptr_t>(__builtin_return_address(0))
@@ -54,22 +59,29 @@ WEFT_ACCESS_HOOKS(8)
 WEFT_ACCESS_HOOKS(16)
 
 WEFT_EXPORT void __tsan_read_range(void *a, unsigned long size) {
-  if (ThreadState *t = active_thread()) on_range(t, (uintptr_t)a, size, false, WEFT_PC());
+  if (ThreadState *t = active_thread())
+    on_range(t, (uintptr_t)a, size, false, WEFT_PC());
 }
 WEFT_EXPORT void __tsan_write_range(void *a, unsigned long size) {
-  if (ThreadState *t = active_thread()) on_range(t, (uintptr_t)a, size, true, WEFT_PC());
+  if (ThreadState *t = active_thread())
+    on_range(t, (uintptr_t)a, size, true, WEFT_PC());
 }
 WEFT_EXPORT void __tsan_read_range_pc(void *a, unsigned long size, void *pc) {
-  if (ThreadState *t = active_thread()) on_range(t, (uintptr_t)a, size, false, (uintptr_t)pc);
+  if (ThreadState *t = active_thread())
+    on_range(t, (uintptr_t)a, size, false, (uintptr_t)pc);
 }
 WEFT_EXPORT void __tsan_write_range_pc(void *a, unsigned long size, void *pc) {
-  if (ThreadState *t = active_thread()) on_range(t, (uintptr_t)a, size, true, (uintptr_t)pc);
+  if (ThreadState *t = active_thread())
+    on_range(t, (uintptr_t)a, size, true, (uintptr_t)pc);
 }
 
-WEFT_EXPORT void __tsan_vptr_read(void **vptr_p) { access(vptr_p, sizeof(void *), false, WEFT_PC()); }
+WEFT_EXPORT void __tsan_vptr_read(void **vptr_p) {
+  access(vptr_p, sizeof(void *), false, WEFT_PC());
+}
 WEFT_EXPORT void __tsan_vptr_update(void **vptr_p, void *new_val) {
   // Only a change of the vptr is a write (constructors of a base re-store the same value).
-  if (*vptr_p != new_val) access(vptr_p, sizeof(void *), true, WEFT_PC());
+  if (*vptr_p != new_val)
+    access(vptr_p, sizeof(void *), true, WEFT_PC());
 }
 
 // Annotations some runtimes/libraries call; accepted and ignored.

@@ -6,7 +6,8 @@
 using namespace weft;
 
 namespace {
-ShadowSlot acc(Tid t, uint32_t clock, bool write, uintptr_t addr, uint32_t size, bool atomic = false) {
+ShadowSlot acc(Tid t, uint32_t clock, bool write, uintptr_t addr, uint32_t size,
+               bool atomic = false) {
   ShadowSlot s{};
   s.tid = (uint16_t)t;
   s.clock = clock;
@@ -87,13 +88,15 @@ TEST(Shadow, VectorSlotBitsMatchScalarReference) {
   };
   auto random_word = [&]() -> uint64_t {
     uint64_t r = next();
-    if (r % 5 == 0) return 0; // empty slot
+    if (r % 5 == 0)
+      return 0; // empty slot
     return shadow_word((uint32_t)(r >> 8) % 3, (uint32_t)(r >> 16) % 3, (uint8_t)(r >> 24),
                        (uint8_t)((r >> 32) & (kSlotWrite | kSlotAtomic)));
   };
   for (int round = 0; round < 100000; ++round) {
     uint64_t cell[kSlotsPerCell];
-    for (uint64_t &w : cell) w = random_word();
+    for (uint64_t &w : cell)
+      w = random_word();
     uint64_t cur = random_word() | shadow_word(0, 0, 1, 0); // a real access: valid, some bytes
     SlotBits v = slot_bits_sse2(cell, cur), s = slot_bits_scalar(cell, cur);
     ASSERT_EQ(v.redundant, s.redundant) << round;
