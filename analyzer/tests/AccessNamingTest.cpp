@@ -41,6 +41,31 @@ TEST(AccessNaming, NamesGlobalsFieldsArraysAndCapturedLocals) {
   EXPECT_EQ(nameAccessAt(file, 13, 18).value_or("?"), "log");
 }
 
+// g++ -O1 puts a loop body's store on the loop header: the loop counter lives in a register and
+// is never the name of an access; the one lvalue the loop writes is.
+TEST(AccessNaming, RegisterLocalsAreSkippedInFavourOfTheLoopsWrite) {
+  std::string path = testing::TempDir() + "/weft_naming_loop.cpp";
+  std::ofstream(path) << R"(struct Account {
+  int balance_ = 0;
+  void depositMany(int times) {
+    for (int i = 0; i < times; ++i)
+      balance_ += 1;
+  }
+};
+int total;
+void sum(int *p) {
+  int k = 0;
+  int *escaped = &k;
+  for (int i = 0; i < 4; ++i)
+    *escaped += p[i];
+  total = k;
+}
+)";
+  EXPECT_EQ(nameAccessAt(path, 4, 23).value_or("?"), "Account::balance_");
+  EXPECT_EQ(nameAccessAt(path, 14, 3).value_or("?"), "total");
+  EXPECT_EQ(nameAccessAt(path, 14, 11).value_or("?"), "k") << "k's address escapes: it is memory";
+}
+
 TEST(AccessNaming, NothingThere) {
   std::string file = writeFile();
   EXPECT_FALSE(nameAccessAt(file, 1, 1).has_value());

@@ -30,13 +30,13 @@ ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorCloc
                                ShadowSlot *conflict, bool *raced) {
   Page *page = page_for(granule);
   const unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
-  uint64_t *cell = page->words[idx];
+  Cell &cell = page->cells[idx];
   const uint32_t tid = word_tid(cur), clock = word_clock(cur);
   const uint8_t mask = word_mask(cur), flags = word_flags(cur);
   const bool w = flags & kSlotWrite, atomic = flags & kSlotAtomic;
   int replace = -1, empty = -1;
   for (int i = 0; i < kSlotsPerCell; ++i) {
-    const uint64_t s = cell[i];
+    const uint64_t s = cell_word(cell, i);
     if (s == 0) {
       if (empty < 0)
         empty = i;
@@ -70,7 +70,7 @@ ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorCloc
   int victim = replace >= 0 ? replace : empty;
   if (victim < 0)
     victim = page->evict[idx]++ % kSlotsPerCell;
-  cell[victim] = cur;
+  cell_store(cell, victim, cur);
   return &page->cold[idx][victim];
 }
 
@@ -101,8 +101,7 @@ void shadow_erase_range(uintptr_t lo, uintptr_t hi) {
       }
     } else if (Page *p = g_pages.find(key)) {
       for (uintptr_t g = a; g < end; g += 8)
-        for (uint64_t &w : p->words[(g >> 3) & (kCellsPerPage - 1)])
-          w = 0;
+        p->cells[(g >> 3) & (kCellsPerPage - 1)] = Cell{};
     }
     a = end;
   }

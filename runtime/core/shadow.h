@@ -53,8 +53,20 @@ namespace shadow_detail {
 constexpr unsigned kPageShift = 12;
 constexpr unsigned kCellsPerPage = 1u << (kPageShift - 3);
 
+/// The four hot words of a granule, stored as their high halves then their low halves (clocks), so
+/// the SSE2 check loads each half with one instruction. A slot is empty when its high half is 0.
+struct Cell {
+  uint32_t hi[kSlotsPerCell]; ///< tid, byte mask, flags
+  uint32_t lo[kSlotsPerCell]; ///< epoch clock
+};
+inline uint64_t cell_word(const Cell &c, int i) { return (uint64_t)c.hi[i] << 32 | c.lo[i]; }
+inline void cell_store(Cell &c, int i, uint64_t w) {
+  c.hi[i] = (uint32_t)(w >> 32);
+  c.lo[i] = (uint32_t)w;
+}
+
 struct Page {
-  uint64_t words[kCellsPerPage][kSlotsPerCell]; ///< hot words, 0 = empty
+  Cell cells[kCellsPerPage];
   ShadowCold cold[kCellsPerPage][kSlotsPerCell];
   uint8_t evict[kCellsPerPage]; ///< round-robin victim when all four slots are live
 };
@@ -117,12 +129,12 @@ inline uint32_t redundant_key(uint64_t cur) {
 }
 
 /// Reference version, one slot at a time.
-inline SlotBits slot_bits_scalar(const uint64_t *cell, uint64_t cur) {
+inline SlotBits slot_bits_scalar(const Cell &cell, uint64_t cur) {
   SlotBits b{0, 0, 0, 0};
   const uint32_t chi = (uint32_t)(cur >> 32), clo = (uint32_t)cur;
   const uint32_t rep = replace_key(cur), red = redundant_key(cur);
   for (int i = 0; i < kSlotsPerCell; ++i) {
-    const uint32_t hi = (uint32_t)(cell[i] >> 32), lo = (uint32_t)cell[i], x = hi ^ chi;
+    const uint32_t hi = cell.hi[i], lo = cell.lo[i], x = hi ^ chi;
     b.redundant |= (unsigned)((x & red) == 0 && lo == clo) << i;
     b.replace |= (unsigned)((x & rep) == 0) << i;
     b.shared |= (unsigned)(hi != 0 && (x & kHiTid) != 0) << i;
@@ -132,12 +144,10 @@ inline SlotBits slot_bits_scalar(const uint64_t *cell, uint64_t cur) {
 }
 
 #if defined(__SSE2__)
-/// The same four slots at once: the cell's high and low halves gathered into two vectors.
-inline SlotBits slot_bits_sse2(const uint64_t *cell, uint64_t cur) {
-  const __m128 a = _mm_castsi128_ps(_mm_loadu_si128(reinterpret_cast<const __m128i *>(cell)));
-  const __m128 b = _mm_castsi128_ps(_mm_loadu_si128(reinterpret_cast<const __m128i *>(cell + 2)));
-  const __m128i lo = _mm_castps_si128(_mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0)));
-  const __m128i hi = _mm_castps_si128(_mm_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1)));
+/// The same four slots at once.
+inline SlotBits slot_bits_sse2(const Cell &cell, uint64_t cur) {
+  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i *>(cell.hi));
+  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i *>(cell.lo));
   const __m128i zero = _mm_setzero_si128();
   const __m128i chi = _mm_set1_epi32((int)(uint32_t)(cur >> 32));
   const __m128i x = _mm_xor_si128(hi, chi);
@@ -158,7 +168,7 @@ inline SlotBits slot_bits_sse2(const uint64_t *cell, uint64_t cur) {
 }
 #endif
 
-inline SlotBits slot_bits(const uint64_t *cell, uint64_t cur) {
+inline SlotBits slot_bits(const Cell &cell, uint64_t cur) {
 #if defined(__SSE2__)
   return slot_bits_sse2(cell, cur);
 #else
@@ -196,7 +206,7 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
   using namespace shadow_detail;
   Page *page = g_page_cache.page;
   const unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
-  uint64_t *cell = page->words[idx];
+  Cell &cell = page->cells[idx];
   const SlotBits b = slot_bits(cell, cur);
   if (b.redundant)
     return OwnRecord{nullptr, false};
@@ -204,7 +214,7 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
     return OwnRecord{nullptr, true};
   const unsigned pick = b.replace ? b.replace : b.empty;
   const unsigned victim = pick ? (unsigned)__builtin_ctz(pick) : page->evict[idx]++ % kSlotsPerCell;
-  cell[victim] = cur;
+  cell_store(cell, (int)victim, cur);
   return OwnRecord{&page->cold[idx][victim], false};
 }
 

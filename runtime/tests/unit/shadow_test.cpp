@@ -94,9 +94,9 @@ TEST(Shadow, VectorSlotBitsMatchScalarReference) {
                        (uint8_t)((r >> 32) & (kSlotWrite | kSlotAtomic)));
   };
   for (int round = 0; round < 100000; ++round) {
-    uint64_t cell[kSlotsPerCell];
-    for (uint64_t &w : cell)
-      w = random_word();
+    Cell cell;
+    for (int i = 0; i < kSlotsPerCell; ++i)
+      cell_store(cell, i, random_word());
     uint64_t cur = random_word() | shadow_word(0, 0, 1, 0); // a real access: valid, some bytes
     SlotBits v = slot_bits_sse2(cell, cur), s = slot_bits_scalar(cell, cur);
     ASSERT_EQ(v.redundant, s.redundant) << round;

@@ -123,6 +123,10 @@ std::vector<StackFrame> ReportBuilder::stack(const RunRecord &record,
       continue;
     }
     for (const CodeLocation &loc : locations) {
+      // weft's own runtime (linked into the program: the thread trampoline that calls a start
+      // routine) is no frame of the user's program.
+      if (loc.function.rfind("weft::", 0) == 0)
+        continue;
       StackFrame f;
       f.function = loc.function;
       f.location.file = relative(loc.file);
