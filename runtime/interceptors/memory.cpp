@@ -53,7 +53,7 @@ void memory_interceptors_init() {
 
 using namespace weft;
 
-WEFT_EXPORT void *memcpy(void *d, const void *s, size_t n) {
+WEFT_INTERPOSE void *memcpy(void *d, const void *s, size_t n) {
   if (ThreadState *t = active_thread(); t && n) {
     on_range(t, (uintptr_t)s, n, false, WEFT_RET_PC());
     on_range(t, (uintptr_t)d, n, true, WEFT_RET_PC());
@@ -61,7 +61,7 @@ WEFT_EXPORT void *memcpy(void *d, const void *s, size_t n) {
   return g_memcpy ? g_memcpy(d, s, n) : slow_move(d, s, n);
 }
 
-WEFT_EXPORT void *memmove(void *d, const void *s, size_t n) {
+WEFT_INTERPOSE void *memmove(void *d, const void *s, size_t n) {
   if (ThreadState *t = active_thread(); t && n) {
     on_range(t, (uintptr_t)s, n, false, WEFT_RET_PC());
     on_range(t, (uintptr_t)d, n, true, WEFT_RET_PC());
@@ -69,12 +69,12 @@ WEFT_EXPORT void *memmove(void *d, const void *s, size_t n) {
   return g_memmove ? g_memmove(d, s, n) : slow_move(d, s, n);
 }
 
-WEFT_EXPORT void *memset(void *d, int c, size_t n) {
+WEFT_INTERPOSE void *memset(void *d, int c, size_t n) {
   if (ThreadState *t = active_thread(); t && n) on_range(t, (uintptr_t)d, n, true, WEFT_RET_PC());
   return g_memset ? g_memset(d, c, n) : slow_set(d, c, n);
 }
 
-WEFT_EXPORT void free(void *p) {
+WEFT_INTERPOSE void free(void *p) {
   if (ThreadState *t = active_thread(); t && p) {
     RtScope scope(t);
     uintptr_t a = (uintptr_t)p, n = malloc_usable_size(p);
@@ -87,7 +87,7 @@ WEFT_EXPORT void free(void *p) {
     __libc_free(p);
 }
 
-WEFT_EXPORT void *realloc(void *p, size_t n) {
+WEFT_INTERPOSE void *realloc(void *p, size_t n) {
   ThreadState *t = active_thread();
   uintptr_t old = (uintptr_t)p, old_size = (t && p) ? malloc_usable_size(p) : 0;
   void *r = g_realloc ? g_realloc(p, n) : __libc_realloc(p, n);

@@ -40,6 +40,26 @@ printf 'int helper(void) { return 0; }\n' >helper.txt
   fail "C compile+link with -x"
 check_binary three
 
+# A program that defines a function the runtime intercepts (its own `write`, as a custom allocator
+# defines `free`) still links whole-archive: the interceptors are weak, the program's own wins.
+cat >own_write.c <<'EOF'
+#include <pthread.h>
+#include <stddef.h>
+#include <sys/types.h>
+int own_write_calls;
+ssize_t write(int fd, const void *buf, size_t n) { (void)fd, (void)buf; ++own_write_calls; return (ssize_t)n; }
+static void *work(void *arg) { return arg; }
+int main(void) {
+  pthread_t t;
+  pthread_create(&t, NULL, work, NULL);
+  pthread_join(t, NULL);
+  write(1, "x", 1);
+  return own_write_calls == 1 ? 0 : 1;
+}
+EOF
+"$WEFT_CC_WRAPPER" -g -O1 own_write.c -o four -lpthread || fail "a program defining write() does not link"
+./four || fail "the program's own write() was not the one called"
+
 # -S and -E pass through with instrumentation on (for -S) and no link.
 "$WEFT_CXX_WRAPPER" -O1 -S "$SRC/lost_update.cpp" -o lu.s || fail "-S"
 grep -q __tsan_ lu.s || fail "-S output not instrumented"
