@@ -5,6 +5,8 @@
 #include "weft/report/Json.h"
 #include "weft/report/Rules.h"
 
+#include "SystemFrames.h"
+
 #include <cstdio>
 #include <map>
 
@@ -51,7 +53,7 @@ h1{font-size:1.4em}h2{font-size:1.2em;border-bottom:1px solid #ccc;padding-botto
 .sev{font-weight:bold;text-transform:uppercase;font-size:.8em;padding:.1em .4em;border-radius:3px}
 .error{background:#fdd;color:#900}.warning{background:#fec;color:#840}.note{background:#def;color:#036}
 .loc{font-family:monospace;color:#555}pre{background:#f6f6f6;padding:.4em .6em;overflow-x:auto}
-ol.stack{font-family:monospace;font-size:.9em;margin:.2em 0}.fp{color:#999;font-size:.8em}
+ol.stack{font-family:monospace;font-size:.9em;margin:.2em 0}li.fold{list-style:none;color:#999}.fp{color:#999;font-size:.8em}
 code.cmd{display:block;background:#222;color:#eee;padding:.4em .6em;white-space:pre-wrap}
 )";
 
@@ -69,12 +71,19 @@ public:
     if (frames.empty())
       return;
     out += "<ol class=\"stack\" start=\"0\">\n";
-    for (const StackFrame &f : frames) {
-      out += "<li>" + escape(f.function.empty() ? "<unknown>" : f.function);
-      if (!f.location.file.empty())
-        out += " <span class=\"loc\">" + escape(where(f.location)) + "</span>";
-      out += "</li>\n";
-    }
+    detail::forEachFoldedFrame(
+        frames,
+        [&](size_t i) {
+          const StackFrame &f = frames[i];
+          out += "<li value=\"" + std::to_string(i) + "\">" +
+                 escape(f.function.empty() ? "<unknown>" : f.function);
+          if (!f.location.file.empty())
+            out += " <span class=\"loc\">" + escape(where(f.location)) + "</span>";
+          out += "</li>\n";
+        },
+        [&](size_t, size_t n) {
+          out += "<li class=\"fold\">&hellip; " + detail::foldedFramesText(n) + "</li>\n";
+        });
     out += "</ol>\n";
   }
 };

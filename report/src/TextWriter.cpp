@@ -5,6 +5,7 @@
 #include "weft/report/Json.h"
 
 #include "SourceLines.h"
+#include "SystemFrames.h"
 
 #include <algorithm>
 #include <cctype>
@@ -87,40 +88,25 @@ public:
 
   /// Sanitizer-style frames: `    #0 function file:line:col (module+0x1a)`.
   void stack(const std::vector<StackFrame> &frames) {
-    for (size_t i = 0; i < frames.size(); ++i) {
-      if (isSystemFrame(frames[i])) {
-        size_t end = i;
-        while (end < frames.size() && isSystemFrame(frames[end]))
-          ++end;
-        size_t n = end - i;
-        out += "    ... " + std::to_string(n) + (n == 1 ? " frame" : " frames") +
-               " in system libraries\n";
-        i = end - 1;
-        continue;
-      }
-      const StackFrame &f = frames[i];
-      std::string line = "    #" + std::to_string(i) + " " +
-                         (f.function.empty() ? std::string("<unknown>") : f.function);
-      if (!f.location.file.empty())
-        line += " " + where(f.location);
-      if (!f.module.empty()) {
-        char offset[32];
-        std::snprintf(offset, sizeof offset, "+0x%llx", static_cast<unsigned long long>(f.offset));
-        line += " (" + f.module + offset + ")";
-      }
-      out += line + "\n";
+    detail::forEachFoldedFrame(
+        frames, [&](size_t i) { frame(frames[i], i); },
+        [&](size_t, size_t n) { out += "    ... " + detail::foldedFramesText(n) + "\n"; });
+  }
+
+  void frame(const StackFrame &f, size_t i) {
+    std::string line = "    #" + std::to_string(i) + " " +
+                       (f.function.empty() ? std::string("<unknown>") : f.function);
+    if (!f.location.file.empty())
+      line += " " + where(f.location);
+    if (!f.module.empty()) {
+      char offset[32];
+      std::snprintf(offset, sizeof offset, "+0x%llx", static_cast<unsigned long long>(f.offset));
+      line += " (" + f.module + offset + ")";
     }
+    out += line + "\n";
   }
 
 private:
-  /// Frames of the C and C++ runtime (std::thread's trampolines, start_thread) tell the user
-  /// nothing they can act on, so a run of them is folded into one line; the JSON keeps them all.
-  static bool isSystemFrame(const StackFrame &f) {
-    const std::string &path = f.location.file.empty() ? f.module : f.location.file;
-    return path.rfind("/usr/", 0) == 0 || path.rfind("/lib/", 0) == 0 ||
-           path.rfind("/lib64/", 0) == 0;
-  }
-
   bool color_;
   detail::SourceLines sources_;
 };
