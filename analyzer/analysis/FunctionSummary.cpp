@@ -1,6 +1,7 @@
 // Per-function summaries: the lockset pass over the CFG and the access walk (FunctionSummary.h).
 #include "FunctionSummary.h"
 
+#include "Annotations.h"
 #include "LockModel.h"
 #include "Lockset.h"
 #include "Naming.h"
@@ -1161,7 +1162,8 @@ void FunctionAnalysis::record(const Expr *at, const ObjRef &r, QualType t, bool 
       break;
     }
   }
-  out_.accesses.push_back({r, write, foreign, atomic, l, std::move(locks), snap->live});
+  out_.accesses.push_back(
+      {r, write, foreign, atomic, l, std::move(locks), snap->live, declaredGuard(at, scope_)});
 }
 
 void FunctionAnalysis::recordExpr(const Expr *e, bool write) {
