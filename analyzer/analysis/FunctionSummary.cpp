@@ -66,12 +66,15 @@ bool isWrapper(const Stmt *s) {
           cast<CXXConstructExpr>(s)->getConstructor()->isCopyOrMoveConstructor());
 }
 
-bool hasMainFileBody(const FunctionDecl *fd, const SourceManager &sm,
-                     const FunctionDecl **def = nullptr) {
+/// A body the analysis follows: written in the main file or in one of the project's headers.
+/// System headers (the standard library, `-isystem` paths) are never walked: LockModel knows
+/// their synchronisation, and walking them would cost far more than parsing them.
+bool hasProjectBody(const FunctionDecl *fd, const SourceManager &sm,
+                    const FunctionDecl **def = nullptr) {
   const FunctionDecl *d = nullptr;
   if (!fd || !fd->hasBody(d) || !d || d->isDependentContext())
     return false;
-  if (!sm.isInMainFile(sm.getExpansionLoc(d->getLocation())))
+  if (sm.isInSystemHeader(sm.getExpansionLoc(d->getLocation())))
     return false;
   if (def)
     *def = d;
@@ -834,7 +837,7 @@ void FunctionAnalysis::transferStmt(LockState &st, const Stmt *s, bool record) {
   if (applyAnnotations(st, call, callee, bind, record))
     return;
   const FunctionDecl *def = nullptr;
-  if (hasMainFileBody(callee, sm_, &def))
+  if (hasProjectBody(callee, sm_, &def))
     applyCall(st, def, bind, s, record);
   else
     callLambdaArgs(st, call, record);
@@ -1172,7 +1175,7 @@ void FunctionAnalysis::recordExpr(const Expr *e, bool write) {
 
 void FunctionAnalysis::libraryArgs(const CallExpr *ce, unsigned firstArg) {
   const FunctionDecl *fd = ce->getDirectCallee();
-  if (!fd || hasMainFileBody(fd, sm_))
+  if (!fd || hasProjectBody(fd, sm_))
     return;
   if (fd->getIdentifier() && fd->isInStdNamespace()) {
     llvm::StringRef n = fd->getName();
@@ -1243,7 +1246,7 @@ void FunctionAnalysis::walk(const Stmt *s) {
         if (oc->getOperator() != OO_Subscript)
           recordExpr(obj, !md->isConst());
       } else if (md->isCopyAssignmentOperator() || md->isMoveAssignmentOperator()) {
-        if (!hasMainFileBody(md, sm_) || md->isImplicit())
+        if (!hasProjectBody(md, sm_) || md->isImplicit())
           recordExpr(obj, true);
       }
     } else {
@@ -1306,7 +1309,7 @@ int SummaryBuilder::siteId(const Stmt *s) {
 
 int SummaryBuilder::summarize(const FunctionDecl *fd) {
   const FunctionDecl *def = nullptr;
-  if (!hasMainFileBody(fd, ctx_.getSourceManager(), &def))
+  if (!hasProjectBody(fd, ctx_.getSourceManager(), &def))
     return -1;
   if (auto it = index_.find(def); it != index_.end())
     return it->second;

@@ -17,13 +17,14 @@ class Stmt;
 
 namespace weft::analyzer {
 
-/// Summarises functions of the main file into a ProgramFacts.
+/// Summarises functions of the main file, and of project headers as they are reached, into a
+/// ProgramFacts.
 class SummaryBuilder {
 public:
   SummaryBuilder(clang::ASTContext &ctx, ProgramFacts &facts) : ctx_(ctx), facts_(facts) {}
 
   /// Index of `fd`'s summary in facts.functions, computing it if needed; -1 when `fd` has no
-  /// body in the main file.
+  /// body outside system headers.
   int summarize(const clang::FunctionDecl *fd);
 
   /// Whether the function's summary has been computed or is being computed.
