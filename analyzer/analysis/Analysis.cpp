@@ -4,6 +4,7 @@
 #include "../checks/CheckRegistry.h"
 #include "FunctionSummary.h"
 #include "Program.h"
+#include "RecursiveMutexes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -55,6 +56,7 @@ AnalysisResult analyze(ASTContext &context) {
   collect(context.getTranslationUnitDecl(), context.getSourceManager(), fns);
   ProgramFacts facts;
   SummaryBuilder builder(context, facts);
+  builder.setRecursiveLocks(recursivePthreadMutexes(context, fns));
   for (const FunctionDecl *fd : fns) {
     int idx = builder.summarize(fd);
     if (idx >= 0 && fd->isMain())

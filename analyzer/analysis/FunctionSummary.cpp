@@ -168,6 +168,10 @@ private:
   ObjRef lockRef(const Expr *e, bool viaPointer) const {
     return viaPointer || e->getType()->isPointerType() ? pointeeOf(e, scope_) : refOf(e, scope_);
   }
+  /// A recursive mutex type, or a pthread mutex initialised as recursive.
+  bool isRecursive(const Expr *lock, const ObjRef &r) const {
+    return isRecursiveMutexType(lock->getType()) || b_.isRecursiveLock(r.name);
+  }
   std::string handleKey(const ObjRef &r) const {
     if (!r.valid())
       return "";
@@ -665,7 +669,7 @@ void FunctionAnalysis::transferStmt(LockState &st, const Stmt *s, bool record) {
       ObjRef r = lockRef(e, op.viaPointer);
       if (!r.valid())
         continue;
-      bool recursive = op.recursive || isRecursiveMutexType(e->getType());
+      bool recursive = op.recursive || isRecursive(e, r);
       acquire(st, {r, op.shared, recursive, true, 0, loc(at)}, op.deadlockFree, before, record);
     }
     return;
@@ -1047,7 +1051,7 @@ void FunctionAnalysis::branch(const CFGBlock *blk, const LockState &st, LockStat
   if (f.op.kind == SyncOp::TryAcquire) {
     for (const Expr *e : f.op.locks)
       if (ObjRef r = lockRef(e, f.op.viaPointer); r.valid())
-        win.acquire({r, f.op.shared, isRecursiveMutexType(e->getType()), true, 0, loc(at)});
+        win.acquire({r, f.op.shared, isRecursive(e, r), true, 0, loc(at)});
   } else if (f.op.kind == SyncOp::GuardOwns) {
     if (const VarDecl *g = guardVar(f.op.object))
       for (const GuardLock &l : guardLocks_[g])
