@@ -2,6 +2,7 @@
 #include "FunctionSummary.h"
 
 #include "Annotations.h"
+#include "CallTargets.h"
 #include "LockModel.h"
 #include "Lockset.h"
 #include "Naming.h"
@@ -817,13 +818,16 @@ void FunctionAnalysis::transferStmt(LockState &st, const Stmt *s, bool record) {
   const auto *call = dyn_cast<CallExpr>(s);
   if (!call)
     return;
-  const FunctionDecl *callee = call->getDirectCallee();
+  unsigned firstArg = 0;
+  const FunctionDecl *callee = resolveCallTarget(call, &firstArg);
   if (!callee)
     return;
   const Expr *object = nullptr;
   bool arrow = false;
   std::vector<const Expr *> args;
-  if (auto *mc = dyn_cast<CXXMemberCallExpr>(call)) {
+  if (firstArg > 0) {
+    args.assign(call->arg_begin() + firstArg, call->arg_end());
+  } else if (auto *mc = dyn_cast<CXXMemberCallExpr>(call)) {
     object = mc->getImplicitObjectArgument();
     if (auto *me = dyn_cast<MemberExpr>(mc->getCallee()->IgnoreParens()))
       arrow = me->isArrow();
