@@ -1,7 +1,7 @@
 // Which function a call runs when its callee is not written directly: a virtual call whose
-// dynamic type is known (a final method or class, an object of known type, a local pointer
-// or reference initialised with `&derived`, `derived` or `new Derived`), or a call through a function pointer or a
-// `std::function` initialised from a function or a lambda in the same translation unit.
+// dynamic type is known (a final method or class, an object of known type, a local pointer or
+// reference initialised with `&derived`, `derived` or `new Derived`), or a call through a
+// function pointer or a `std::function` initialised from a function or a lambda in the TU.
 #pragma once
 
 namespace clang {
