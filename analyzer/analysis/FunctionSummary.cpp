@@ -1,6 +1,8 @@
 // Per-function summaries: the lockset pass over the CFG and the access walk (FunctionSummary.h).
 #include "FunctionSummary.h"
 
+#include "Annotations.h"
+#include "CallTargets.h"
 #include "LockModel.h"
 #include "Lockset.h"
 #include "Naming.h"
@@ -65,12 +67,15 @@ bool isWrapper(const Stmt *s) {
           cast<CXXConstructExpr>(s)->getConstructor()->isCopyOrMoveConstructor());
 }
 
-bool hasMainFileBody(const FunctionDecl *fd, const SourceManager &sm,
-                     const FunctionDecl **def = nullptr) {
+/// A body the analysis follows: written in the main file or in one of the project's headers.
+/// System headers (the standard library, `-isystem` paths) are never walked: LockModel knows
+/// their synchronisation, and walking them would cost far more than parsing them.
+bool hasProjectBody(const FunctionDecl *fd, const SourceManager &sm,
+                    const FunctionDecl **def = nullptr) {
   const FunctionDecl *d = nullptr;
   if (!fd || !fd->hasBody(d) || !d || d->isDependentContext())
     return false;
-  if (!sm.isInMainFile(sm.getExpansionLoc(d->getLocation())))
+  if (sm.isInSystemHeader(sm.getExpansionLoc(d->getLocation())))
     return false;
   if (def)
     *def = d;
@@ -163,6 +168,10 @@ private:
   report::Location loc(SourceLocation l) const { return makeLocation(sm_, l); }
   ObjRef lockRef(const Expr *e, bool viaPointer) const {
     return viaPointer || e->getType()->isPointerType() ? pointeeOf(e, scope_) : refOf(e, scope_);
+  }
+  /// A recursive mutex type, or a pthread mutex initialised as recursive.
+  bool isRecursive(const Expr *lock, const ObjRef &r) const {
+    return isRecursiveMutexType(lock->getType()) || b_.isRecursiveLock(r.name);
   }
   std::string handleKey(const ObjRef &r) const {
     if (!r.valid())
@@ -661,7 +670,7 @@ void FunctionAnalysis::transferStmt(LockState &st, const Stmt *s, bool record) {
       ObjRef r = lockRef(e, op.viaPointer);
       if (!r.valid())
         continue;
-      bool recursive = op.recursive || isRecursiveMutexType(e->getType());
+      bool recursive = op.recursive || isRecursive(e, r);
       acquire(st, {r, op.shared, recursive, true, 0, loc(at)}, op.deadlockFree, before, record);
     }
     return;
@@ -809,13 +818,16 @@ void FunctionAnalysis::transferStmt(LockState &st, const Stmt *s, bool record) {
   const auto *call = dyn_cast<CallExpr>(s);
   if (!call)
     return;
-  const FunctionDecl *callee = call->getDirectCallee();
+  unsigned firstArg = 0;
+  const FunctionDecl *callee = resolveCallTarget(call, &firstArg);
   if (!callee)
     return;
   const Expr *object = nullptr;
   bool arrow = false;
   std::vector<const Expr *> args;
-  if (auto *mc = dyn_cast<CXXMemberCallExpr>(call)) {
+  if (firstArg > 0) {
+    args.assign(call->arg_begin() + firstArg, call->arg_end());
+  } else if (auto *mc = dyn_cast<CXXMemberCallExpr>(call)) {
     object = mc->getImplicitObjectArgument();
     if (auto *me = dyn_cast<MemberExpr>(mc->getCallee()->IgnoreParens()))
       arrow = me->isArrow();
@@ -833,7 +845,7 @@ void FunctionAnalysis::transferStmt(LockState &st, const Stmt *s, bool record) {
   if (applyAnnotations(st, call, callee, bind, record))
     return;
   const FunctionDecl *def = nullptr;
-  if (hasMainFileBody(callee, sm_, &def))
+  if (hasProjectBody(callee, sm_, &def))
     applyCall(st, def, bind, s, record);
   else
     callLambdaArgs(st, call, record);
@@ -1043,7 +1055,7 @@ void FunctionAnalysis::branch(const CFGBlock *blk, const LockState &st, LockStat
   if (f.op.kind == SyncOp::TryAcquire) {
     for (const Expr *e : f.op.locks)
       if (ObjRef r = lockRef(e, f.op.viaPointer); r.valid())
-        win.acquire({r, f.op.shared, isRecursiveMutexType(e->getType()), true, 0, loc(at)});
+        win.acquire({r, f.op.shared, isRecursive(e, r), true, 0, loc(at)});
   } else if (f.op.kind == SyncOp::GuardOwns) {
     if (const VarDecl *g = guardVar(f.op.object))
       for (const GuardLock &l : guardLocks_[g])
@@ -1161,7 +1173,8 @@ void FunctionAnalysis::record(const Expr *at, const ObjRef &r, QualType t, bool 
       break;
     }
   }
-  out_.accesses.push_back({r, write, foreign, atomic, l, std::move(locks), snap->live});
+  out_.accesses.push_back(
+      {r, write, foreign, atomic, l, std::move(locks), snap->live, declaredGuard(at, scope_)});
 }
 
 void FunctionAnalysis::recordExpr(const Expr *e, bool write) {
@@ -1170,7 +1183,7 @@ void FunctionAnalysis::recordExpr(const Expr *e, bool write) {
 
 void FunctionAnalysis::libraryArgs(const CallExpr *ce, unsigned firstArg) {
   const FunctionDecl *fd = ce->getDirectCallee();
-  if (!fd || hasMainFileBody(fd, sm_))
+  if (!fd || hasProjectBody(fd, sm_))
     return;
   if (fd->getIdentifier() && fd->isInStdNamespace()) {
     llvm::StringRef n = fd->getName();
@@ -1241,7 +1254,7 @@ void FunctionAnalysis::walk(const Stmt *s) {
         if (oc->getOperator() != OO_Subscript)
           recordExpr(obj, !md->isConst());
       } else if (md->isCopyAssignmentOperator() || md->isMoveAssignmentOperator()) {
-        if (!hasMainFileBody(md, sm_) || md->isImplicit())
+        if (!hasProjectBody(md, sm_) || md->isImplicit())
           recordExpr(obj, true);
       }
     } else {
@@ -1304,7 +1317,7 @@ int SummaryBuilder::siteId(const Stmt *s) {
 
 int SummaryBuilder::summarize(const FunctionDecl *fd) {
   const FunctionDecl *def = nullptr;
-  if (!hasMainFileBody(fd, ctx_.getSourceManager(), &def))
+  if (!hasProjectBody(fd, ctx_.getSourceManager(), &def))
     return -1;
   if (auto it = index_.find(def); it != index_.end())
     return it->second;

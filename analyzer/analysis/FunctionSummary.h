@@ -9,6 +9,9 @@
 
 #include "llvm/ADT/DenseMap.h"
 
+#include <set>
+#include <string>
+
 namespace clang {
 class ASTContext;
 class FunctionDecl;
@@ -17,14 +20,19 @@ class Stmt;
 
 namespace weft::analyzer {
 
-/// Summarises functions of the main file into a ProgramFacts.
+/// Summarises functions of the main file, and of project headers as they are reached, into a
+/// ProgramFacts.
 class SummaryBuilder {
 public:
   SummaryBuilder(clang::ASTContext &ctx, ProgramFacts &facts) : ctx_(ctx), facts_(facts) {}
 
   /// Index of `fd`'s summary in facts.functions, computing it if needed; -1 when `fd` has no
-  /// body in the main file.
+  /// body outside system headers.
   int summarize(const clang::FunctionDecl *fd);
+
+  /// Pthread mutexes (by name) initialised as recursive: re-locking them is no double-lock.
+  void setRecursiveLocks(std::set<std::string> names) { recursiveLocks_ = std::move(names); }
+  bool isRecursiveLock(const std::string &name) const { return recursiveLocks_.count(name); }
 
   /// Whether the function's summary has been computed or is being computed.
   bool known(const clang::FunctionDecl *fd) const;
@@ -41,6 +49,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, int> index_;
   llvm::DenseMap<const clang::FunctionDecl *, bool> done_;
   llvm::DenseMap<const clang::Stmt *, int> sites_;
+  std::set<std::string> recursiveLocks_;
   int depth_ = 0;
 };
 

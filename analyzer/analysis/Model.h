@@ -75,6 +75,7 @@ struct SAccess {
   report::Location loc;
   RelLocks locks;
   Liveness live;
+  ObjRef guardedBy; ///< GUARDED_BY / PT_GUARDED_BY lock of the object; invalid when none
 };
 
 /// A call to a function whose summary exists.
@@ -158,6 +159,7 @@ struct Access {
   std::vector<HeldLock> locks;
   std::set<int> live; ///< contexts (ids) that may be running at this point
   int context = 0;
+  ObjRef guardedBy; ///< the lock the object is declared guarded by; invalid when none
 };
 
 /// A lock-order edge: `to` was acquired while `from` was held.

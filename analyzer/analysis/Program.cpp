@@ -144,6 +144,8 @@ private:
       out.locks = combine(held, a.locks, bind);
       out.live = combineLive(live, a.live);
       out.context = ctx;
+      if (a.guardedBy.valid())
+        out.guardedBy = resolve(a.guardedBy, bind);
       std::string key = out.obj.name + "|" + out.obj.inst + "|" + std::to_string(ctx) + "|" +
                         out.loc.file + ":" + std::to_string(out.loc.line) + ":" +
                         std::to_string(out.loc.column) + (out.write ? "w" : "r") +

@@ -9,8 +9,6 @@ namespace weft::analyzer {
 
 using namespace clang;
 
-namespace {
-
 const Expr *stripCallable(const Expr *e) {
   for (int i = 0; e && i < 16; ++i) {
     e = e->IgnoreParenImpCasts();
@@ -30,6 +28,8 @@ const Expr *stripCallable(const Expr *e) {
   }
   return e;
 }
+
+namespace {
 
 /// std::ref(x) / std::cref(x): the referenced lvalue, else null.
 const Expr *refWrapped(const Expr *e) {

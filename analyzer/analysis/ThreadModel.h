@@ -29,6 +29,10 @@ struct ThreadEntry {
 /// Resolves the callable and arguments of a creation (or of std::call_once).
 ThreadEntry resolveThreadEntry(const SyncOp &op, const NamingScope &spawner);
 
+/// A callable expression without what only moves or wraps it (parentheses, implicit casts,
+/// temporaries, copies and moves): the function name, lambda or variable written.
+const clang::Expr *stripCallable(const clang::Expr *e);
+
 /// Identity string of a bound object (for `this` bindings and sub-object paths).
 std::string identityString(const ObjRef &r);
 

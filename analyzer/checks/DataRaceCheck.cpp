@@ -1,6 +1,7 @@
 // Pairs the accesses of each object across thread contexts (see DataRaceCheck.h).
 #include "DataRaceCheck.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -8,15 +9,32 @@ namespace weft::analyzer {
 
 namespace {
 
+/// Is `h` the lock the object is declared guarded by? Without a declaration any lock counts.
+bool countsAsGuard(const HeldLock &h, const ObjRef &guard) {
+  return !guard.valid() || (h.lock.name == guard.name && mayAlias(h.lock.inst, guard.inst));
+}
+
+/// The lock declared by GUARDED_BY for the pair (either access may carry it); invalid when none.
+const ObjRef &declaredGuard(const Access &a, const Access &b) {
+  return a.guardedBy.valid() ? a.guardedBy : b.guardedBy;
+}
+
 /// Two accesses are ordered by a lock when both hold it and at least one holds it exclusively
-/// (a reader lock only keeps readers apart from writers).
+/// (a reader lock only keeps readers apart from writers). For an object declared GUARDED_BY(m)
+/// only m counts: another lock both happen to hold does not make the code honour its contract.
 bool commonLock(const Access &a, const Access &b) {
+  const ObjRef &guard = declaredGuard(a, b);
   for (const HeldLock &x : a.locks)
     for (const HeldLock &y : b.locks)
       if (x.sync == 0 && y.sync == 0 && x.lock.name == y.lock.name &&
-          mayAlias(x.lock.inst, y.lock.inst) && !(x.shared && y.shared))
+          mayAlias(x.lock.inst, y.lock.inst) && !(x.shared && y.shared) && countsAsGuard(x, guard))
         return true;
   return false;
+}
+
+bool holds(const Access &a, const ObjRef &guard) {
+  return std::any_of(a.locks.begin(), a.locks.end(),
+                     [&](const HeldLock &h) { return h.sync == 0 && countsAsGuard(h, guard); });
 }
 
 /// Ordered by a synchronisation object: one access is followed by a release of X in its thread,
@@ -41,6 +59,17 @@ std::string who(const AnalysisResult &r, int context) {
   return c.id == 0 ? "the main thread" : "thread '" + c.name + "'";
 }
 
+/// The message for an object declared GUARDED_BY: which of the two accesses lacks the lock.
+std::string guardedMessage(const AnalysisResult &r, const std::string &name, const ObjRef &guard,
+                           const Access &first, const Access &second) {
+  auto side = [&](const Access &x) {
+    return std::string(kind(x)) + " by " + who(r, x.context) +
+           (holds(x, guard) ? " holding it" : " without it");
+  };
+  return "data race on '" + name + "', declared guarded by '" + guard.name + "': " + side(first) +
+         " and " + side(second);
+}
+
 } // namespace
 
 void DataRaceCheck::run(const AnalysisResult &result, const Emit &emit) {
@@ -60,18 +89,24 @@ void DataRaceCheck::run(const AnalysisResult &result, const Emit &emit) {
           continue; // a local only its own frame touches
         if (!result.mayParallel(a, b) || commonLock(a, b) || syncOrdered(a, b))
           continue;
-        // Report the write first; one finding per pair of source lines.
-        const Access &first = a.write ? a : b;
-        const Access &second = a.write ? b : a;
+        // Report first an access that breaks the declared contract, else the write; one
+        // finding per pair of source lines.
+        const ObjRef &guard = declaredGuard(a, b);
+        bool swap = guard.valid() && holds(a, guard) != holds(b, guard) ? holds(a, guard)
+                                                                        : !a.write && b.write;
+        const Access &first = swap ? b : a;
+        const Access &second = swap ? a : b;
         auto lines = std::minmax(first.loc.line, second.loc.line);
         if (!reportedLines.insert(lines).second)
           continue;
         report::Finding f;
         f.rule = rule();
         f.variable = name;
-        f.message = "data race on '" + name + "': " + kind(first) + " by " +
-                    who(result, first.context) + " and " + kind(second) + " by " +
-                    who(result, second.context) + " with no common lock";
+        f.message = guard.valid()
+                        ? guardedMessage(result, name, guard, first, second)
+                        : "data race on '" + name + "': " + kind(first) + " by " +
+                              who(result, first.context) + " and " + kind(second) + " by " +
+                              who(result, second.context) + " with no common lock";
         f.location = first.loc;
         f.related.push_back(
             {std::string("conflicting ") + kind(second) + " by " + who(result, second.context),

@@ -90,6 +90,53 @@ int main() { std::lock_guard<std::recursive_mutex> g(m); helper(); }
   EXPECT_TRUE(good.of("double-lock").empty());
 }
 
+TEST(DoubleLockCheck, PthreadMutexMadeRecursive) {
+  // Recursive through its attributes, or through glibc's static initialiser: re-locking is fine.
+  LintRun good = analyzeValidCode(R"(
+#define _GNU_SOURCE
+#include <pthread.h>
+pthread_mutex_t byAttr, byInit = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+struct S { pthread_mutex_t mu; } s;
+int main(void) {
+  pthread_mutexattr_t a;
+  pthread_mutexattr_init(&a);
+  pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+  pthread_mutex_init(&byAttr, &a);
+  pthread_mutex_init(&s.mu, &a);
+  pthread_mutex_lock(&byAttr); pthread_mutex_lock(&byAttr);
+  pthread_mutex_unlock(&byAttr); pthread_mutex_unlock(&byAttr);
+  pthread_mutex_lock(&byInit); pthread_mutex_lock(&byInit);
+  pthread_mutex_unlock(&byInit); pthread_mutex_unlock(&byInit);
+  pthread_mutex_lock(&s.mu); pthread_mutex_lock(&s.mu);
+  pthread_mutex_unlock(&s.mu); pthread_mutex_unlock(&s.mu);
+  return 0;
+}
+)",
+                                  true);
+  EXPECT_TRUE(good.findings.empty()) << good.findings.front().message;
+  // The attributes of another mutex, or another type, do not make this one recursive.
+  LintRun bad = analyzeValidCode(R"(
+#define _GNU_SOURCE
+#include <pthread.h>
+pthread_mutex_t rec, plain;
+int main(void) {
+  pthread_mutexattr_t a, b;
+  pthread_mutexattr_init(&a);
+  pthread_mutexattr_init(&b);
+  pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+  pthread_mutexattr_settype(&b, PTHREAD_MUTEX_ERRORCHECK);
+  pthread_mutex_init(&rec, &a);
+  pthread_mutex_init(&plain, &b);
+  pthread_mutex_lock(&plain); pthread_mutex_lock(&plain);
+  pthread_mutex_unlock(&plain); pthread_mutex_unlock(&plain);
+  return 0;
+}
+)",
+                                 true);
+  ASSERT_EQ(bad.of("double-lock").size(), 1u);
+  EXPECT_EQ(bad.of("double-lock").front().variable, "plain");
+}
+
 TEST(UnlockNotHeldCheck, UnlockWithoutLock) {
   LintRun bad = lint("std::mutex m;\nint main() { m.lock(); m.unlock(); m.unlock(); }\n");
   EXPECT_EQ(bad.of("unlock-not-held").size(), 1u);

@@ -72,6 +72,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="one run of one small TU (smoke test)")
     args = parser.parse_args()
+    # weft runs in a scratch directory, so relative paths (`--source-root .`) must be resolved.
+    args.source_root = os.path.abspath(args.source_root)
 
     here = os.path.join(args.source_root, "bench/lint")
     files = [os.path.join(here, "big_tu.cpp")]
