@@ -103,6 +103,7 @@ public:
   FunctionAnalysis(SummaryBuilder &b, const FunctionDecl *fd, FunctionSummary &out)
       : b_(b), ctx_(b.context()), sm_(ctx_.getSourceManager()), fd_(fd), out_(out) {
     scope_.fn = fd;
+    collectFences(fd->getBody());
   }
 
   void run();
@@ -151,6 +152,13 @@ private:
   }
   void findLoopJoins(const Stmt *s);
   SyncOp syncOf(const Stmt *s) const;
+  /// The thread fences of this function's own body (not of lambdas in it), by source offset.
+  void collectFences(const Stmt *s);
+  struct Fence {
+    unsigned offset;
+    int order;
+  };
+  std::vector<Fence> fences_;
   void releasePass();
   // Access walk.
   void walk(const Stmt *s);
@@ -878,7 +886,30 @@ SyncOp FunctionAnalysis::syncOf(const Stmt *s) const {
     op.syncAcquire = true;
     return op;
   }
-  return classifySync(s);
+  SyncOp op = classifySync(s);
+  if (op.kind == SyncOp::None && !fences_.empty()) {
+    // Source order stands for program order: a release fence written before a relaxed store, an
+    // acquire fence written after a relaxed load.
+    const unsigned at = sm_.getFileOffset(sm_.getFileLoc(s->getBeginLoc()));
+    bool releaseBefore = false, acquireAfter = false;
+    for (const Fence &f : fences_) {
+      releaseBefore |= f.offset < at && (f.order == 3 || f.order == 4 || f.order == 5);
+      acquireAfter |= f.offset > at && (f.order == 2 || f.order == 4 || f.order == 5);
+    }
+    if (releaseBefore || acquireAfter)
+      return classifyFencedAtomic(s, releaseBefore, acquireAfter);
+  }
+  return op;
+}
+
+void FunctionAnalysis::collectFences(const Stmt *s) {
+  if (!s || isa<LambdaExpr>(s))
+    return;
+  int order = 0;
+  if (auto *ce = dyn_cast<CallExpr>(s); ce && isThreadFence(ce, &order))
+    fences_.push_back({sm_.getFileOffset(sm_.getFileLoc(ce->getBeginLoc())), order});
+  for (const Stmt *c : s->children())
+    collectFences(c);
 }
 
 void FunctionAnalysis::releasePass() {

@@ -67,14 +67,17 @@ int memoryOrder(const CallExpr *ce, unsigned first) {
   return 5; // seq_cst
 }
 
+bool releases(int order) { return order == 3 || order == 4 || order == 5; }
+bool acquires(int order) { return order == 1 || order == 2 || order == 4 || order == 5; }
+
 /// Release/acquire effect of an atomic operation of the given kind and order.
 SyncOp atomicSync(const Expr *object, bool viaPointer, bool store, bool load, int order) {
   SyncOp op;
   op.kind = SyncOp::Sync;
   op.object = object;
   op.viaPointer = viaPointer;
-  const bool rel = order == 3 || order == 4 || order == 5;
-  const bool acq = order == 1 || order == 2 || order == 4 || order == 5;
+  const bool rel = releases(order);
+  const bool acq = acquires(order);
   op.syncRelease = store && rel;
   op.syncAcquire = load && acq;
   if (!op.syncRelease && !op.syncAcquire)
@@ -354,6 +357,35 @@ SyncOp classifyCall(const CallExpr *ce) {
 }
 
 } // namespace
+
+bool isThreadFence(const CallExpr *ce, int *order) {
+  const FunctionDecl *fd = ce->getDirectCallee();
+  if (!fd || !fd->getIdentifier() || fd->getName() != "atomic_thread_fence")
+    return false;
+  *order = memoryOrder(ce, 0);
+  return true;
+}
+
+SyncOp classifyFencedAtomic(const Stmt *s, bool releaseFenceBefore, bool acquireFenceAfter) {
+  const auto *mc = dyn_cast<CXXMemberCallExpr>(s);
+  const CXXMethodDecl *md = mc ? mc->getMethodDecl() : nullptr;
+  if (!md || !md->getIdentifier() || !isStdClass(objectType(mc), {"atomic", "atomic_flag"}))
+    return {};
+  const Expr *obj = mc->getImplicitObjectArgument();
+  llvm::StringRef n = md->getName();
+  const bool store = n == "store" || n == "clear" || n == "exchange" || n.starts_with("fetch_") ||
+                     n.starts_with("compare_exchange") || n == "test_and_set";
+  const bool load = n == "load" || n == "test" || n == "exchange" || n.starts_with("fetch_") ||
+                    n.starts_with("compare_exchange") || n == "test_and_set";
+  const int order = memoryOrder(mc, 0);
+  const bool rel = releases(order) || (store && releaseFenceBefore);
+  const bool acq = acquires(order) || (load && acquireFenceAfter);
+  return atomicSync(obj, obj->getType()->isPointerType(), store, load,
+                    rel && acq ? 4
+                    : rel      ? 3
+                    : acq      ? 2
+                               : 0);
+}
 
 bool isRecursiveMutexType(QualType t) {
   return isStdClass(t, {"recursive_mutex", "recursive_timed_mutex"});

@@ -53,6 +53,15 @@ struct SyncOp {
 /// Classifies a call, member call, operator call or construction.
 SyncOp classifySync(const clang::Stmt *s);
 
+/// A thread fence (std::atomic_thread_fence, C atomic_thread_fence); its memory order in *order
+/// (std::memory_order's values: 0 relaxed ... 5 seq_cst).
+bool isThreadFence(const clang::CallExpr *ce, int *order);
+
+/// An atomic operation too weak to synchronise by itself (relaxed), seen with the fences around it
+/// in its thread: a release fence before a store releases, an acquire fence after a load acquires
+/// (C++ [atomics.fences]). None when it still does neither.
+SyncOp classifyFencedAtomic(const clang::Stmt *s, bool releaseFenceBefore, bool acquireFenceAfter);
+
 /// Is this mutex type recursive (std::recursive_mutex, recursive_timed_mutex)?
 bool isRecursiveMutexType(clang::QualType t);
 

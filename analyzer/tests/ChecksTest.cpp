@@ -57,6 +57,26 @@ int main() { std::thread a(work), b(work); a.join(); b.join(); }
   EXPECT_FALSE(r.has("data-race", "config"));
 }
 
+// A release fence before a relaxed store and an acquire fence after the relaxed load publish like a
+// release store / acquire load; either fence alone does not.
+TEST(DataRaceCheck, FencesAroundRelaxedAtomicsPublish) {
+  auto program = [](const char *writerFence, const char *readerFence) {
+    return std::string(R"(
+int payload; std::atomic<bool> ready;
+void writer() { payload = 1; )") +
+           writerFence + R"( ready.store(true, std::memory_order_relaxed); }
+void reader() { if (ready.load(std::memory_order_relaxed)) { )" +
+           readerFence + R"( int v = payload; (void)v; } }
+int main() { std::thread a(writer), b(reader); a.join(); b.join(); }
+)";
+  };
+  const char *rel = "std::atomic_thread_fence(std::memory_order_release);";
+  const char *acq = "std::atomic_thread_fence(std::memory_order_acquire);";
+  EXPECT_FALSE(lint(program(rel, acq)).has("data-race", "payload"));
+  EXPECT_TRUE(lint(program(rel, "")).has("data-race", "payload"));
+  EXPECT_TRUE(lint(program("", acq)).has("data-race", "payload"));
+}
+
 TEST(LockOrderInversionCheck, OppositeOrdersAndScopedLock) {
   LintRun bad = lint(R"(
 std::mutex m1, m2;

@@ -71,6 +71,11 @@ struct ThreadState {
   uintptr_t op_pc;      ///< pc of the interceptor call in progress (for reports)
 
   VectorClock vc;
+  VectorClock
+      fence_released; ///< the clock at the last release fence: later relaxed stores release it
+  VectorClock
+      fence_pending; ///< clocks of what relaxed reads read: the next acquire fence acquires them
+  bool fence_release_active;
   uint64_t epoch_word; ///< shadow hot word of this thread's current epoch (advance_epoch keeps it)
 
   uintptr_t stack[kShadowStackCap]; ///< outermost first; entries are call sites (return addresses)

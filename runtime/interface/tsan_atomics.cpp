@@ -1,8 +1,9 @@
 // The atomic part of the __tsan_* ABI: every atomic operation is a scheduling point, performs the
 // real operation (seq_cst: the scheduler serialises threads, so this is the strongest order and
 // exactly one interleaving of the program's own orders), updates happens-before on the address's
-// sync clock (release stores/RMWs release, acquire loads/RMWs acquire; relaxed does not synchronise)
-// and feeds the race detector as an atomic access. Loads and failed CAS count as polling.
+// sync clock (release stores/RMWs release, acquire loads/RMWs acquire; relaxed does not
+// synchronise) and feeds the race detector as an atomic access. Loads and failed CAS count as
+// polling.
 #include "core/scheduler.h"
 #include "core/sync.h"
 #include "detectors/access.h"
@@ -14,29 +15,46 @@ namespace {
 using a128 = __int128;
 
 inline int order(int mo) { return (mo & 0xff) > 5 ? 5 : (mo & 0xff); }
-inline bool acquires(int mo) { mo = order(mo); return mo == 1 || mo == 2 || mo == 4 || mo == 5; }
-inline bool releases(int mo) { mo = order(mo); return mo == 3 || mo == 4 || mo == 5; }
+inline bool acquires(int mo) {
+  mo = order(mo);
+  return mo == 1 || mo == 2 || mo == 4 || mo == 5;
+}
+inline bool releases(int mo) {
+  mo = order(mo);
+  return mo == 3 || mo == 4 || mo == 5;
+}
 
 /// Pre-hook: the scheduling point; returns the thread if under control.
 inline ThreadState *pre(uintptr_t pc) {
   ThreadState *t = active_thread();
-  if (!t) return nullptr;
+  if (!t)
+    return nullptr;
   RtScope scope(t, pc);
   sched_point(t);
   return t;
 }
 
-/// `changed`: the operation changed the value (progress); otherwise it only polled.
-inline void post(ThreadState *t, const volatile void *a, size_t size, bool write, int mo, uintptr_t pc,
-                 bool changed) {
+/// `changed`: the operation changed the value (progress); otherwise it only polled. `reads`: it
+/// read the value (load, RMW, CAS), so a later acquire fence acquires what the value was released
+/// with. A relaxed write after a release fence releases the fence's clock (C++ [atomics.fences]).
+inline void post(ThreadState *t, const volatile void *a, size_t size, bool write, bool reads,
+                 int mo, uintptr_t pc, bool changed) {
   RtScope scope(t, pc);
   if (changed)
     note_progress(t);
   else
     note_poll(t);
-  if (acquires(mo))
-    if (SyncVar *s = sync_find((uintptr_t)a)) sync_acquire(t, s);
-  if (write && releases(mo)) sync_release(t, sync_get((uintptr_t)a));
+  if (acquires(mo)) {
+    if (SyncVar *s = sync_find((uintptr_t)a))
+      sync_acquire(t, s);
+  } else if (reads) {
+    if (SyncVar *s = sync_find((uintptr_t)a))
+      t->fence_pending.join(s->clock);
+  }
+  if (write && releases(mo))
+    sync_release(t, sync_get((uintptr_t)a));
+  else if (write && t->fence_release_active)
+    sync_get((uintptr_t)a)->clock.join(t->fence_released);
   on_fast_access<true>(t, (uintptr_t)a, size, write, pc);
 }
 
@@ -48,43 +66,62 @@ template <class F> inline a128 rmw128(volatile a128 *a, F f) {
   a128 old = load128(a);
   for (;;) {
     a128 seen = __sync_val_compare_and_swap(a, old, f(old));
-    if (seen == old) return old;
+    if (seen == old)
+      return old;
     old = seen;
   }
 }
 
 template <class T> inline T do_load(const volatile T *a) {
-  if constexpr (sizeof(T) == 16) return load128(a);
-  else return __atomic_load_n(a, __ATOMIC_SEQ_CST);
+  if constexpr (sizeof(T) == 16)
+    return load128(a);
+  else
+    return __atomic_load_n(a, __ATOMIC_SEQ_CST);
 }
 template <class T> inline void do_store(volatile T *a, T v) {
-  if constexpr (sizeof(T) == 16) rmw128(a, [v](a128) { return v; });
-  else __atomic_store_n(a, v, __ATOMIC_SEQ_CST);
+  if constexpr (sizeof(T) == 16)
+    rmw128(a, [v](a128) { return v; });
+  else
+    __atomic_store_n(a, v, __ATOMIC_SEQ_CST);
 }
 enum Op { Xchg, Add, Sub, And, Or, Xor, Nand };
 template <class T> inline T do_rmw(volatile T *a, T v, Op op) {
   if constexpr (sizeof(T) == 16) {
     return rmw128(a, [v, op](a128 o) -> a128 {
       switch (op) {
-      case Xchg: return v;
-      case Add: return o + v;
-      case Sub: return o - v;
-      case And: return o & v;
-      case Or: return o | v;
-      case Xor: return o ^ v;
-      case Nand: return ~(o & v);
+      case Xchg:
+        return v;
+      case Add:
+        return o + v;
+      case Sub:
+        return o - v;
+      case And:
+        return o & v;
+      case Or:
+        return o | v;
+      case Xor:
+        return o ^ v;
+      case Nand:
+        return ~(o & v);
       }
       return v;
     });
   } else {
     switch (op) {
-    case Xchg: return __atomic_exchange_n(a, v, __ATOMIC_SEQ_CST);
-    case Add: return __atomic_fetch_add(a, v, __ATOMIC_SEQ_CST);
-    case Sub: return __atomic_fetch_sub(a, v, __ATOMIC_SEQ_CST);
-    case And: return __atomic_fetch_and(a, v, __ATOMIC_SEQ_CST);
-    case Or: return __atomic_fetch_or(a, v, __ATOMIC_SEQ_CST);
-    case Xor: return __atomic_fetch_xor(a, v, __ATOMIC_SEQ_CST);
-    case Nand: return __atomic_fetch_nand(a, v, __ATOMIC_SEQ_CST);
+    case Xchg:
+      return __atomic_exchange_n(a, v, __ATOMIC_SEQ_CST);
+    case Add:
+      return __atomic_fetch_add(a, v, __ATOMIC_SEQ_CST);
+    case Sub:
+      return __atomic_fetch_sub(a, v, __ATOMIC_SEQ_CST);
+    case And:
+      return __atomic_fetch_and(a, v, __ATOMIC_SEQ_CST);
+    case Or:
+      return __atomic_fetch_or(a, v, __ATOMIC_SEQ_CST);
+    case Xor:
+      return __atomic_fetch_xor(a, v, __ATOMIC_SEQ_CST);
+    case Nand:
+      return __atomic_fetch_nand(a, v, __ATOMIC_SEQ_CST);
     }
     return v;
   }
@@ -92,7 +129,8 @@ template <class T> inline T do_rmw(volatile T *a, T v, Op op) {
 template <class T> inline bool do_cas(volatile T *a, T *c, T v) {
   if constexpr (sizeof(T) == 16) {
     a128 seen = __sync_val_compare_and_swap(a, *c, v);
-    if (seen == *c) return true;
+    if (seen == *c)
+      return true;
     *c = seen;
     return false;
   } else {
@@ -103,23 +141,32 @@ template <class T> inline bool do_cas(volatile T *a, T *c, T v) {
 template <class T> T load(const volatile T *a, int mo, uintptr_t pc) {
   ThreadState *t = pre(pc);
   T v = do_load(a);
-  if (t) post(t, a, sizeof(T), false, mo, pc, false);
+  if (t)
+    post(t, a, sizeof(T), false, true, mo, pc, false);
   return v;
 }
 template <class T> void store(volatile T *a, T v, int mo, uintptr_t pc) {
   ThreadState *t = pre(pc);
   do_store(a, v);
-  if (t) post(t, a, sizeof(T), true, mo, pc, true);
+  if (t)
+    post(t, a, sizeof(T), true, false, mo, pc, true);
 }
 template <class T> T apply(Op op, T o, T v) {
   switch (op) {
-  case Xchg: return v;
-  case Add: return (T)(o + v);
-  case Sub: return (T)(o - v);
-  case And: return (T)(o & v);
-  case Or: return (T)(o | v);
-  case Xor: return (T)(o ^ v);
-  case Nand: return (T)~(o & v);
+  case Xchg:
+    return v;
+  case Add:
+    return (T)(o + v);
+  case Sub:
+    return (T)(o - v);
+  case And:
+    return (T)(o & v);
+  case Or:
+    return (T)(o | v);
+  case Xor:
+    return (T)(o ^ v);
+  case Nand:
+    return (T) ~(o & v);
   }
   return v;
 }
@@ -130,18 +177,21 @@ template <class T> T rmw(volatile T *a, T v, int mo, Op op, uintptr_t pc) {
     // acquire before the write so the RMW reads-from the previous release
     RtScope scope(t, pc);
     if (acquires(mo))
-      if (SyncVar *s = sync_find((uintptr_t)a)) sync_acquire(t, s);
+      if (SyncVar *s = sync_find((uintptr_t)a))
+        sync_acquire(t, s);
   }
   T old = do_rmw(a, v, op);
   // An RMW that left the value as it was (test_and_set of a set flag, exchange with the same value)
   // is polling, not progress: spin locks built on it must give way (fair scheduling).
-  if (t) post(t, a, sizeof(T), true, mo, pc, apply(op, old, v) != old);
+  if (t)
+    post(t, a, sizeof(T), true, true, mo, pc, apply(op, old, v) != old);
   return old;
 }
 template <class T> bool cas(volatile T *a, T *c, T v, int mo, int fmo, uintptr_t pc) {
   ThreadState *t = pre(pc);
   bool ok = do_cas(a, c, v);
-  if (t) post(t, a, sizeof(T), ok, ok ? mo : fmo, pc, ok);
+  if (t)
+    post(t, a, sizeof(T), ok, true, ok ? mo : fmo, pc, ok);
   return ok;
 }
 
@@ -149,29 +199,46 @@ template <class T> bool cas(volatile T *a, T *c, T v, int mo, int fmo, uintptr_t
 
 #define WEFT_PC() reinterpret_cast<uintptr_t>(__builtin_return_address(0))
 
-#define WEFT_ATOMIC_HOOKS(bits, T)                                                                          \
-  WEFT_EXPORT T __tsan_atomic##bits##_load(const volatile T *a, int mo) { return load(a, mo, WEFT_PC()); }  \
-  WEFT_EXPORT void __tsan_atomic##bits##_store(volatile T *a, T v, int mo) { store(a, v, mo, WEFT_PC()); } \
-  WEFT_EXPORT T __tsan_atomic##bits##_exchange(volatile T *a, T v, int mo) {                                \
-    return rmw(a, v, mo, Xchg, WEFT_PC());                                                                  \
-  }                                                                                                         \
-  WEFT_EXPORT T __tsan_atomic##bits##_fetch_add(volatile T *a, T v, int mo) { return rmw(a, v, mo, Add, WEFT_PC()); } \
-  WEFT_EXPORT T __tsan_atomic##bits##_fetch_sub(volatile T *a, T v, int mo) { return rmw(a, v, mo, Sub, WEFT_PC()); } \
-  WEFT_EXPORT T __tsan_atomic##bits##_fetch_and(volatile T *a, T v, int mo) { return rmw(a, v, mo, And, WEFT_PC()); } \
-  WEFT_EXPORT T __tsan_atomic##bits##_fetch_or(volatile T *a, T v, int mo) { return rmw(a, v, mo, Or, WEFT_PC()); }   \
-  WEFT_EXPORT T __tsan_atomic##bits##_fetch_xor(volatile T *a, T v, int mo) { return rmw(a, v, mo, Xor, WEFT_PC()); } \
-  WEFT_EXPORT T __tsan_atomic##bits##_fetch_nand(volatile T *a, T v, int mo) {                              \
-    return rmw(a, v, mo, Nand, WEFT_PC());                                                                  \
-  }                                                                                                         \
-  WEFT_EXPORT int __tsan_atomic##bits##_compare_exchange_strong(volatile T *a, T *c, T v, int mo, int fmo) { \
-    return cas(a, c, v, mo, fmo, WEFT_PC());                                                                \
-  }                                                                                                         \
-  WEFT_EXPORT int __tsan_atomic##bits##_compare_exchange_weak(volatile T *a, T *c, T v, int mo, int fmo) {   \
-    return cas(a, c, v, mo, fmo, WEFT_PC());                                                                \
-  }                                                                                                         \
-  WEFT_EXPORT T __tsan_atomic##bits##_compare_exchange_val(volatile T *a, T c, T v, int mo, int fmo) {       \
-    cas(a, &c, v, mo, fmo, WEFT_PC());                                                                      \
-    return c;                                                                                               \
+#define WEFT_ATOMIC_HOOKS(bits, T)                                                                 \
+  WEFT_EXPORT T __tsan_atomic##bits##_load(const volatile T *a, int mo) {                          \
+    return load(a, mo, WEFT_PC());                                                                 \
+  }                                                                                                \
+  WEFT_EXPORT void __tsan_atomic##bits##_store(volatile T *a, T v, int mo) {                       \
+    store(a, v, mo, WEFT_PC());                                                                    \
+  }                                                                                                \
+  WEFT_EXPORT T __tsan_atomic##bits##_exchange(volatile T *a, T v, int mo) {                       \
+    return rmw(a, v, mo, Xchg, WEFT_PC());                                                         \
+  }                                                                                                \
+  WEFT_EXPORT T __tsan_atomic##bits##_fetch_add(volatile T *a, T v, int mo) {                      \
+    return rmw(a, v, mo, Add, WEFT_PC());                                                          \
+  }                                                                                                \
+  WEFT_EXPORT T __tsan_atomic##bits##_fetch_sub(volatile T *a, T v, int mo) {                      \
+    return rmw(a, v, mo, Sub, WEFT_PC());                                                          \
+  }                                                                                                \
+  WEFT_EXPORT T __tsan_atomic##bits##_fetch_and(volatile T *a, T v, int mo) {                      \
+    return rmw(a, v, mo, And, WEFT_PC());                                                          \
+  }                                                                                                \
+  WEFT_EXPORT T __tsan_atomic##bits##_fetch_or(volatile T *a, T v, int mo) {                       \
+    return rmw(a, v, mo, Or, WEFT_PC());                                                           \
+  }                                                                                                \
+  WEFT_EXPORT T __tsan_atomic##bits##_fetch_xor(volatile T *a, T v, int mo) {                      \
+    return rmw(a, v, mo, Xor, WEFT_PC());                                                          \
+  }                                                                                                \
+  WEFT_EXPORT T __tsan_atomic##bits##_fetch_nand(volatile T *a, T v, int mo) {                     \
+    return rmw(a, v, mo, Nand, WEFT_PC());                                                         \
+  }                                                                                                \
+  WEFT_EXPORT int __tsan_atomic##bits##_compare_exchange_strong(volatile T *a, T *c, T v, int mo,  \
+                                                                int fmo) {                         \
+    return cas(a, c, v, mo, fmo, WEFT_PC());                                                       \
+  }                                                                                                \
+  WEFT_EXPORT int __tsan_atomic##bits##_compare_exchange_weak(volatile T *a, T *c, T v, int mo,    \
+                                                              int fmo) {                           \
+    return cas(a, c, v, mo, fmo, WEFT_PC());                                                       \
+  }                                                                                                \
+  WEFT_EXPORT T __tsan_atomic##bits##_compare_exchange_val(volatile T *a, T c, T v, int mo,        \
+                                                           int fmo) {                              \
+    cas(a, &c, v, mo, fmo, WEFT_PC());                                                             \
+    return c;                                                                                      \
   }
 
 WEFT_ATOMIC_HOOKS(8, unsigned char)
@@ -180,10 +247,20 @@ WEFT_ATOMIC_HOOKS(32, unsigned int)
 WEFT_ATOMIC_HOOKS(64, unsigned long long)
 WEFT_ATOMIC_HOOKS(128, a128)
 
-WEFT_EXPORT void __tsan_atomic_thread_fence(int) {
+// A fence is a scheduling point. An acquire fence acquires what the thread's earlier relaxed reads
+// read; a release fence makes the thread's later relaxed writes release its clock as of the fence.
+// (g++ warns that ThreadSanitizer does not support atomic_thread_fence, but calls this hook.)
+WEFT_EXPORT void __tsan_atomic_thread_fence(int mo) {
   if (ThreadState *t = active_thread()) {
     RtScope scope(t, WEFT_PC());
     sched_point(t);
+    if (acquires(mo))
+      t->vc.join(t->fence_pending);
+    if (releases(mo)) {
+      t->fence_released.join(t->vc); // the clock only grows: joining is copying
+      t->fence_release_active = true;
+      advance_epoch(t);
+    }
   }
 }
 WEFT_EXPORT void __tsan_atomic_signal_fence(int) {}

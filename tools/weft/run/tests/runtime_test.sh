@@ -104,6 +104,15 @@ dfs)
   [[ $(json c.json "r['exploration']['exhausted']") == True ]] || fail "not exhausted"
   grep -q "explored the whole space" out || fail "no exhaustion message"
   ;;
+fence)
+  # Release/acquire fences around relaxed accesses publish (g++ warns that TSan does not support
+  # atomic_thread_fence, but calls __tsan_atomic_thread_fence all the same).
+  expect_status 0 "$DRIVER" run --iterations 200 -o clean.json -- "$(prog fence_publish)"
+  # Without the acquire fence the payload's read is not ordered after its write.
+  expect_status 1 "$DRIVER" run --iterations 200 -o race.json -- "$(prog fence_publish)" no-acquire-fence
+  [[ $(json race.json "r['findings'][0]['variable']") == payload ]] || fail "variable"
+  replay_all race.json 2
+  ;;
 *)
   fail "unknown scenario"
   ;;
