@@ -70,21 +70,37 @@ def main():
 
     print(f"weft runtime benchmark ({os.cpu_count()} CPUs, median of {repeat} runs)\n")
 
-    # 1. One controlled run against native and TSan.
-    native = wall([b("workload_native"), rounds], repeat=repeat)
-    weft = wall([b("workload_weft"), rounds], env=weft_env("pct"), repeat=repeat)
+    # 1. One controlled run against native and TSan. This machine kind is noisy (a shared host):
+    # the four variants run interleaved, round after round, so a slow spell hits all of them, and
+    # the ratio is the median of the per-round ratios, with the ratio of the best runs beside it.
     tsan_env = dict(os.environ, TSAN_OPTIONS="report_bugs=0")
-    tsan = wall([b("workload_tsan"), rounds], env=tsan_env, repeat=repeat)
-    tsan1 = wall([b("workload_tsan"), rounds], env=tsan_env, repeat=repeat, pin=True)
-    print(f"workload (4 threads x {rounds} rounds over 4096 ints, clang++ -O1 -g):")
-    print(f"  native                        {native * 1e3:9.1f} ms   1.00x")
-    print(f"  weft, one schedule (pct)      {weft * 1e3:9.1f} ms   {weft / native:5.2f}x native")
-    print(f"  ThreadSanitizer               {tsan * 1e3:9.1f} ms   {tsan / native:5.2f}x native")
-    print(f"  ThreadSanitizer, one CPU      {tsan1 * 1e3:9.1f} ms   {tsan1 / native:5.2f}x native"
-          "   (weft runs one thread at a time on one CPU)")
-    print(f"  weft / TSan                                {weft / tsan:5.2f}x"
-          f"   ({'no slower than' if weft <= tsan else 'SLOWER than'} TSan)")
-    print(f"  weft / TSan on one CPU                     {weft / tsan1:5.2f}x\n")
+    variants = {
+        "native": lambda: wall([b("workload_native"), rounds], repeat=1),
+        "weft": lambda: wall([b("workload_weft"), rounds], env=weft_env("pct"), repeat=1),
+        "tsan": lambda: wall([b("workload_tsan"), rounds], env=tsan_env, repeat=1),
+        "tsan1": lambda: wall([b("workload_tsan"), rounds], env=tsan_env, repeat=1, pin=True),
+    }
+    times = {name: [] for name in variants}
+    for _ in range(1 if a.smoke else 3 * repeat):
+        for name, run in variants.items():
+            times[name].append(run())
+    med = {name: statistics.median(t) for name, t in times.items()}
+    best = {name: min(t) for name, t in times.items()}
+    ratio = lambda x, y: statistics.median(p / q for p, q in zip(times[x], times[y]))
+    native, weft, tsan, tsan1 = med["native"], med["weft"], med["tsan"], med["tsan1"]
+    weft_tsan = ratio("weft", "tsan")
+    print(f"workload (4 threads x {rounds} rounds over 4096 ints, clang++ -O1 -g), "
+          f"{len(times['weft'])} interleaved rounds, median (best):")
+    for name, label in (("native", "native"), ("weft", "weft, one schedule (pct)"),
+                        ("tsan", "ThreadSanitizer"), ("tsan1", "ThreadSanitizer, one CPU")):
+        print(f"  {label:<28} {med[name] * 1e3:7.1f} ms ({best[name] * 1e3:6.1f})"
+              f"  {med[name] / native:5.2f}x native")
+    print("  (weft runs one thread at a time on one CPU; TSan runs the four threads on both)")
+    print(f"  weft / TSan                          {weft_tsan:5.2f}x per round,"
+          f" {best['weft'] / best['tsan']:5.2f}x best runs"
+          f"   ({'no slower than' if weft_tsan <= 1 else 'SLOWER than'} TSan)")
+    print(f"  weft / TSan on one CPU               {ratio('weft', 'tsan1'):5.2f}x per round,"
+          f" {best['weft'] / best['tsan1']:5.2f}x best runs\n")
 
     # 2. Cost of a scheduling point.
     n = [points]

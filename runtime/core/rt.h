@@ -19,6 +19,7 @@
 #include "internal/addr_map.h"
 #include "internal/futex.h"
 #include "internal/small_vector.h"
+#include <cstddef>
 #include <cstdint>
 
 #define WEFT_EXPORT extern "C" __attribute__((visibility("default")))
@@ -57,11 +58,12 @@ struct ThreadState {
   Tid tid;
   Tid parent;
   Status status;
-  bool managed; ///< under the scheduler's control (false before start and after finish)
+  // managed and in_rt are neighbours so active_thread() tests both with one 16-bit compare.
+  bool managed;  ///< under the scheduler's control (false before start and after finish)
+  uint8_t in_rt; ///< >0 while runtime code runs on this thread (memory intrinsics pass through)
   bool detached;
   bool timed_out; ///< set when a timed block ended by timeout
   bool block_timed;
-  uint8_t in_rt; ///< >0 while runtime code runs on this thread (memory intrinsics pass through)
   BlockOp block_op;
   uintptr_t block_addr;
   uint64_t block_seq; ///< FIFO order among waiters of one address
@@ -124,10 +126,6 @@ struct Runtime {
 
   AddrMap<char> racy_pcs; ///< plain-access pcs that are choice points
 
-  /// Plain accesses take the general path (on_access), not the inline one: while the program has
-  /// one thread (nothing to check) or once some pcs are choice points. See note_access_mode().
-  bool general_accesses;
-
   uintptr_t program_text_lo, program_text_hi; ///< the main executable's code (call sites)
 };
 
@@ -137,7 +135,12 @@ extern WEFT_TLS ThreadState *t_thr;
 /// The calling thread when it is under control and not inside the runtime, else nullptr.
 inline ThreadState *active_thread() {
   ThreadState *t = t_thr;
-  return (t && t->managed && !t->in_rt) ? t : nullptr;
+  if (!t)
+    return nullptr;
+  static_assert(offsetof(ThreadState, in_rt) == offsetof(ThreadState, managed) + 1);
+  uint16_t managed_in_rt; // little-endian: managed is the low byte
+  __builtin_memcpy(&managed_in_rt, &t->managed, sizeof managed_in_rt);
+  return managed_in_rt == 1 ? t : nullptr;
 }
 
 /// Marks runtime code on this thread (memory intrinsics and hooks it triggers pass through).
@@ -159,9 +162,10 @@ inline void advance_epoch(ThreadState *t) {
   t->epoch_word = shadow_word(clock, t->tid, 0, 0);
 }
 
-/// Recomputes g_rt.general_accesses; called when the thread count or racy_pcs change.
+/// Plain accesses take the general path (on_access), not the inline one, while the program has one
+/// thread (nothing to check) or once some pcs are choice points; called when either changes.
 inline void note_access_mode() {
-  g_rt.general_accesses = g_rt.threads.size <= 1 || g_rt.racy_pcs.count > 0;
+  shadow_allow_inline(g_rt.threads.size > 1 && g_rt.racy_pcs.count == 0);
 }
 
 void rt_init();

@@ -18,7 +18,9 @@ Page *page_for_slow(uintptr_t addr) {
     p = static_cast<Page *>(arena_alloc(sizeof(Page)));
     g_pages.insert(key, p);
   }
-  g_page_cache = PageCache{key, p};
+  g_page_cache.key = key;
+  g_page_cache.page = p;
+  g_page_cache.inline_key = g_page_cache.inline_allowed ? key : 0;
   return p;
 }
 
@@ -60,8 +62,14 @@ ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorCloc
     if (!hb && (sw || w) && !((sf & kSlotAtomic) && atomic) && !*raced) {
       *raced = true;
       const ShadowCold &c = page->cold[idx][i];
-      *conflict =
-          ShadowSlot{word_clock(s), (uint16_t)word_tid(s), sm, sf, c.stack, c.size, c.pc, c.addr};
+      *conflict = ShadowSlot{word_clock(s),
+                             (uint16_t)word_tid(s),
+                             sm,
+                             sf,
+                             c.stack,
+                             c.size,
+                             c.pc,
+                             granule + (unsigned)__builtin_ctz(sm)};
     }
     // A write that the slot's access happens-before, covering its bytes, makes the slot redundant.
     if (hb && w && (sm & ~mask) == 0 && replace < 0)
@@ -79,7 +87,7 @@ bool shadow_access(uintptr_t granule, const ShadowSlot &cur, const VectorClock &
   bool raced = false;
   uint64_t word = shadow_word(cur.clock, cur.tid, cur.mask, cur.flags);
   if (ShadowCold *c = shadow_access_word(granule, word, vc, conflict, &raced))
-    *c = ShadowCold{cur.pc, cur.addr, cur.stack, cur.size};
+    *c = ShadowCold{cur.pc, cur.stack, cur.size};
   return raced;
 }
 
@@ -96,7 +104,7 @@ void shadow_erase_range(uintptr_t lo, uintptr_t hi) {
       // The whole page is gone: drop its shadow.
       if (Page *p = g_pages.erase(key)) {
         if (g_page_cache.key == key)
-          g_page_cache = PageCache{0, nullptr};
+          g_page_cache = PageCache{0, nullptr, 0, g_page_cache.inline_allowed};
         arena_free(p, sizeof(Page));
       }
     } else if (Page *p = g_pages.find(key)) {

@@ -4,8 +4,8 @@
 // last write.
 //
 // Each slot is split in two because almost every access only needs the first half: an 8-byte *hot
-// word* (epoch, bytes, kind: everything the happens-before check reads) and a 24-byte *cold record*
-// (pc, stack, address, size: only a race report reads it). The four hot words of a granule share
+// word* (epoch, bytes, kind: everything the happens-before check reads) and a 16-byte *cold record*
+// (pc, stack, size: only a race report reads it). The four hot words of a granule share
 // half a cache line, so checking an access touches 32 bytes, not 128. The check and the record are
 // inline (shadow_access_word) because they run on every instrumented load and store.
 //
@@ -38,10 +38,11 @@ struct ShadowSlot {
   uintptr_t addr; ///< start address of the whole access (for the report)
 };
 
-/// The report-only half of a slot.
+/// The report-only half of a slot. The access's address is not kept: a report names the bytes of
+/// the granule that raced (granule + first byte of the mask), which is all a report needs of the
+/// earlier access, and 16 bytes instead of 24 per slot keep more of the shadow in cache.
 struct ShadowCold {
   uintptr_t pc;
-  uintptr_t addr;
   uint32_t stack;
   uint32_t size;
 };
@@ -71,10 +72,14 @@ struct Page {
   uint8_t evict[kCellsPerPage]; ///< round-robin victim when all four slots are live
 };
 
-/// One-entry page cache: only the baton holder touches the shadow.
+/// One-entry page cache: only the baton holder touches the shadow. `inline_key` is `key` while the
+/// inline path may run and 0 (no page's key) while every access must take the general path, so the
+/// inline path answers both questions with one compare.
 struct PageCache {
   uintptr_t key; ///< page number + 1, 0 = empty
   Page *page;
+  uintptr_t inline_key;
+  bool inline_allowed;
 };
 extern PageCache g_page_cache;
 
@@ -144,10 +149,8 @@ inline SlotBits slot_bits_scalar(const Cell &cell, uint64_t cur) {
 }
 
 #if defined(__SSE2__)
-/// The same four slots at once.
-inline SlotBits slot_bits_sse2(const Cell &cell, uint64_t cur) {
-  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i *>(cell.hi));
-  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i *>(cell.lo));
+/// The same four slots at once, from the cell's two halves already in registers.
+inline SlotBits slot_bits_sse2(__m128i hi, __m128i lo, uint64_t cur) {
   const __m128i zero = _mm_setzero_si128();
   const __m128i chi = _mm_set1_epi32((int)(uint32_t)(cur >> 32));
   const __m128i x = _mm_xor_si128(hi, chi);
@@ -165,6 +168,21 @@ inline SlotBits slot_bits_sse2(const Cell &cell, uint64_t cur) {
   // compares bytes); cheaper than the exact test on the common path, where every slot is ours.
   r.shared = ~(is_zero(_mm_and_si128(x, bits(kHiTid))) | r.empty) & 0xfu;
   return r;
+}
+
+inline SlotBits slot_bits_sse2(const Cell &cell, uint64_t cur) {
+  return slot_bits_sse2(_mm_loadu_si128(reinterpret_cast<const __m128i *>(cell.hi)),
+                        _mm_loadu_si128(reinterpret_cast<const __m128i *>(cell.lo)), cur);
+}
+
+/// Lane i all ones: selects slot i of a cell half.
+alignas(16) inline constexpr uint32_t kLaneMask[kSlotsPerCell][kSlotsPerCell] = {
+    {~0u, 0, 0, 0}, {0, ~0u, 0, 0}, {0, 0, ~0u, 0}, {0, 0, 0, ~0u}};
+
+/// `v` with lane `lane` replaced by `value`.
+inline __m128i with_lane(__m128i v, unsigned lane, uint32_t value) {
+  const __m128i m = _mm_load_si128(reinterpret_cast<const __m128i *>(kLaneMask[lane]));
+  return _mm_or_si128(_mm_andnot_si128(m, v), _mm_and_si128(m, _mm_set1_epi32((int)value)));
 }
 #endif
 
@@ -187,9 +205,17 @@ inline SlotBits slot_bits(const Cell &cell, uint64_t cur) {
 ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorClock &vc,
                                ShadowSlot *conflict, bool *raced);
 
-/// The granule's shadow page is the cached one (shadow_record_own then needs no call).
+/// The granule's shadow page is the cached one and the inline path is allowed (shadow_record_own
+/// then needs no call).
 inline bool shadow_page_cached(uintptr_t granule) {
-  return (granule >> shadow_detail::kPageShift) + 1 == shadow_detail::g_page_cache.key;
+  return (granule >> shadow_detail::kPageShift) + 1 == shadow_detail::g_page_cache.inline_key;
+}
+
+/// Allows or forbids the inline path (shadow_page_cached answers false while it is forbidden).
+inline void shadow_allow_inline(bool allowed) {
+  using namespace shadow_detail;
+  g_page_cache.inline_allowed = allowed;
+  g_page_cache.inline_key = allowed ? g_page_cache.key : 0;
 }
 
 /// What shadow_record_own did.
@@ -207,14 +233,29 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
   Page *page = g_page_cache.page;
   const unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
   Cell &cell = page->cells[idx];
-  const SlotBits b = slot_bits(cell, cur);
+#if defined(__SSE2__)
+  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i *>(cell.hi));
+  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i *>(cell.lo));
+  const SlotBits b = slot_bits_sse2(hi, lo, cur);
+#else
+  const SlotBits b = slot_bits_scalar(cell, cur);
+#endif
   if (b.redundant)
     return OwnRecord{nullptr, false};
   if (__builtin_expect(b.shared != 0, 0))
     return OwnRecord{nullptr, true};
   const unsigned pick = b.replace ? b.replace : b.empty;
   const unsigned victim = pick ? (unsigned)__builtin_ctz(pick) : page->evict[idx]++ % kSlotsPerCell;
+#if defined(__SSE2__)
+  // Whole-half stores: the next access to this granule (often the very next one, the neighbouring
+  // element) loads each half with one 16-byte load, which a 4-byte store still in the store buffer
+  // could not forward to; that stall cost more than these few extra instructions.
+  _mm_storeu_si128(reinterpret_cast<__m128i *>(cell.hi),
+                   with_lane(hi, victim, (uint32_t)(cur >> 32)));
+  _mm_storeu_si128(reinterpret_cast<__m128i *>(cell.lo), with_lane(lo, victim, (uint32_t)cur));
+#else
   cell_store(cell, (int)victim, cur);
+#endif
   return OwnRecord{&page->cold[idx][victim], false};
 }
 

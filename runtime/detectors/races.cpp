@@ -130,7 +130,7 @@ void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool ato
     bool raced = false;
     ShadowSlot prev;
     if (ShadowCold *c = shadow_access_word(g, word, t->vc, &prev, &raced))
-      *c = ShadowCold{pc, addr, thread_stack_id(t), (uint32_t)size};
+      *c = ShadowCold{pc, thread_stack_id(t), (uint32_t)size};
     if (raced && !reported) {
       reported = true;
       on_race(t, word, pc, addr, size, prev);
@@ -138,16 +138,22 @@ void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool ato
   }
 }
 
-void fill_cold_slow(ThreadState *t, ShadowCold *cold, uintptr_t pc, uintptr_t addr, size_t size) {
-  *cold = ShadowCold{pc, addr, thread_stack_id(t), (uint32_t)size};
+void fill_cold_slow(ThreadState *t, ShadowCold *cold, uintptr_t pc, size_t size) {
+  *cold = ShadowCold{pc, thread_stack_id(t), (uint32_t)size};
 }
 
 void on_shared_access(ThreadState *t, uintptr_t addr, size_t size, uint64_t word, uintptr_t pc) {
+  using namespace shadow_detail;
+  const bool atomic = word_flags(word) & kSlotAtomic;
+  if (!atomic && t->quiet_accesses >= kQuietAccessLimit) // on_access counts it and gives way
+    return on_access(t, addr, size, word_flags(word) & kSlotWrite, atomic, pc);
+  if (!atomic)
+    ++t->quiet_accesses;
   RtScope scope(t);
   bool raced = false;
   ShadowSlot prev;
   if (ShadowCold *c = shadow_access_word(addr & ~(uintptr_t)7, word, t->vc, &prev, &raced))
-    *c = ShadowCold{pc, addr, thread_stack_id(t), (uint32_t)size};
+    *c = ShadowCold{pc, thread_stack_id(t), (uint32_t)size};
   if (raced)
     on_race(t, word, pc, addr, size, prev);
 }

@@ -114,6 +114,7 @@ TEST(Shadow, OwnRecordReplacesRedundantAndHandsOverShared) {
   VectorClock t0{};
   t0.set(0, 1);
   ShadowSlot prev;
+  shadow_allow_inline(true);
   shadow_access(g, acc(0, 1, false, g, 4), t0, &prev); // caches the page
   ASSERT_TRUE(shadow_page_cached(g));
   uint64_t write_e2 = shadow_word(2, 0, granule_mask(g, 4), kSlotWrite);
@@ -131,4 +132,51 @@ TEST(Shadow, OwnRecordReplacesRedundantAndHandsOverShared) {
   r = shadow_record_own(g, shadow_word(3, 0, granule_mask(g, 4), kSlotWrite));
   EXPECT_TRUE(r.shared);
   EXPECT_EQ(r.cold, nullptr);
+}
+
+// The inline path's whole-half stores replace exactly the chosen slot: on any cell content, the
+// cell afterwards is what the one-slot-at-a-time reference (scalar bits + cell_store) makes of it.
+TEST(Shadow, OwnRecordStoresOnlyTheChosenSlot) {
+  using namespace shadow_detail;
+  const uintptr_t g = 0x70000;
+  VectorClock t0{};
+  ShadowSlot prev;
+  shadow_allow_inline(true);
+  shadow_access(g, acc(0, 1, false, g, 4), t0, &prev); // caches the page
+  ASSERT_TRUE(shadow_page_cached(g));
+  Cell &live = page_for(g)->cells[(g >> 3) & (kCellsPerPage - 1)];
+  uint64_t state = 0x2545f4914f6cdd1dull;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  auto own_word = [&]() -> uint64_t { // thread 0's accesses only: the inline path's case
+    uint64_t r = next();
+    if (r % 4 == 0)
+      return 0;
+    return shadow_word((uint32_t)(r >> 8) % 3, 0, (uint8_t)(1u << (r >> 16) % 3),
+                       (uint8_t)((r >> 32) & kSlotWrite));
+  };
+  for (int round = 0; round < 20000; ++round) {
+    for (int i = 0; i < kSlotsPerCell; ++i)
+      cell_store(live, i, own_word());
+    const uint64_t cur = own_word() | shadow_word(0, 0, 1, 0);
+    const Cell before = live;
+    const SlotBits b = slot_bits_scalar(before, cur);
+    const OwnRecord r = shadow_record_own(g, cur);
+    ASSERT_FALSE(r.shared) << round;
+    Cell expect = before;
+    if (!b.redundant) {
+      ASSERT_NE(r.cold, nullptr) << round;
+      const int victim = (int)(r.cold - page_for(g)->cold[(g >> 3) & (kCellsPerPage - 1)]);
+      const unsigned pick = b.replace ? b.replace : b.empty;
+      if (pick)
+        ASSERT_EQ(victim, __builtin_ctz(pick)) << round;
+      cell_store(expect, victim, cur);
+    }
+    for (int i = 0; i < kSlotsPerCell; ++i)
+      ASSERT_EQ(cell_word(live, i), cell_word(expect, i)) << round << " slot " << i;
+  }
 }
