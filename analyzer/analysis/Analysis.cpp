@@ -3,6 +3,8 @@
 
 #include "../checks/CheckRegistry.h"
 #include "FunctionSummary.h"
+#include "Linker.h"
+#include "Naming.h"
 #include "Program.h"
 #include "RecursiveMutexes.h"
 
@@ -11,7 +13,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <atomic>
 #include <set>
+#include <string>
 
 namespace weft::analyzer {
 
@@ -51,7 +55,10 @@ void collect(const DeclContext *dc, const SourceManager &sm,
 
 } // namespace
 
-AnalysisResult analyze(ASTContext &context) {
+ProgramFacts extractFacts(ASTContext &context) {
+  // Tags keep this TU's locals and file-private globals apart from other TUs' in a joined program.
+  static std::atomic<unsigned> nextUnit{0};
+  UnitTagScope tag("u" + std::to_string(nextUnit++) + ":");
   std::vector<const FunctionDecl *> fns;
   collect(context.getTranslationUnitDecl(), context.getSourceManager(), fns);
   ProgramFacts facts;
@@ -59,20 +66,17 @@ AnalysisResult analyze(ASTContext &context) {
   builder.setRecursiveLocks(recursivePthreadMutexes(context, fns));
   for (const FunctionDecl *fd : fns) {
     int idx = builder.summarize(fd);
-    if (idx >= 0 && fd->isMain())
+    if (idx >= 0 && fd->isMain()) {
       facts.roots.push_back(idx);
+      facts.hasMain = true;
+    }
   }
-  if (facts.roots.empty()) {
-    // A TU without main: whoever starts threads and is not called by analysed code is a root.
-    std::set<int> called;
-    for (const FunctionSummary &f : facts.functions)
-      for (const SCall &c : f.calls)
-        called.insert(c.callee);
-    for (int i = 0; i < static_cast<int>(facts.functions.size()); ++i)
-      if (!facts.functions[i].creates.empty() && !called.count(i))
-        facts.roots.push_back(i);
-  }
-  return buildProgram(facts);
+  return facts;
+}
+
+AnalysisResult analyze(ASTContext &context) {
+  ProgramFacts facts = extractFacts(context);
+  return buildProgram(linkFacts({&facts}));
 }
 
 std::vector<report::Finding> runChecks(const AnalysisResult &result) {

@@ -13,6 +13,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/Mangle.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -532,6 +533,8 @@ void FunctionAnalysis::onCreate(LockState &st, const Stmt *s, const SyncOp &op, 
     b_.facts().sites[site] = ts;
     int idx = entry.fn ? b_.summarize(entry.fn) : -1;
     b_.facts().sites[site].entry = idx;
+    if (idx < 0 && entry.fn)
+      b_.facts().sites[site].entryLink = b_.linkName(entry.fn);
   }
   siteLocals_[site] = entry.localsByRef;
   const bool isAsync = isa<CallExpr>(s) && !isa<CXXMemberCallExpr>(s) &&
@@ -621,7 +624,7 @@ void FunctionAnalysis::applyCall(LockState &st, const FunctionDecl *callee, cons
     return;
   if (record) {
     out_.calls.push_back(
-        {idx, bind, loc(at->getBeginLoc()), st.rel(), st.liveness(), inLoop(at), extraLock});
+        {idx, bind, loc(at->getBeginLoc()), st.rel(), st.liveness(), inLoop(at), extraLock, {}});
     callStmts_.push_back(at);
   }
   const FunctionSummary &cs = b_.facts().functions[idx];
@@ -853,10 +856,17 @@ void FunctionAnalysis::transferStmt(LockState &st, const Stmt *s, bool record) {
   if (applyAnnotations(st, call, callee, bind, record))
     return;
   const FunctionDecl *def = nullptr;
-  if (hasProjectBody(callee, sm_, &def))
+  if (hasProjectBody(callee, sm_, &def)) {
     applyCall(st, def, bind, s, record);
-  else
-    callLambdaArgs(st, call, record);
+    return;
+  }
+  callLambdaArgs(st, call, record);
+  // Defined in another file of the project, maybe: the whole-program step links the call to that
+  // file's summary. Its effect on this function's own lockset (a lock wrapper) is not known here.
+  if (std::string link = b_.linkName(callee); record && !link.empty()) {
+    out_.calls.push_back(
+        {-1, bind, loc(s->getBeginLoc()), st.rel(), st.liveness(), inLoop(s), {}, std::move(link)});
+  }
 }
 
 SyncOp FunctionAnalysis::syncOf(const Stmt *s) const {
@@ -1337,6 +1347,19 @@ void FunctionAnalysis::walk(const Stmt *s) {
 
 bool SummaryBuilder::known(const FunctionDecl *fd) const { return index_.count(fd); }
 
+SummaryBuilder::SummaryBuilder(ASTContext &ctx, ProgramFacts &facts) : ctx_(ctx), facts_(facts) {}
+SummaryBuilder::~SummaryBuilder() = default;
+
+std::string SummaryBuilder::linkName(const FunctionDecl *fd) {
+  const SourceManager &sm = ctx_.getSourceManager();
+  if (!fd || !fd->isExternallyVisible() || fd->isDependentContext() ||
+      sm.isInSystemHeader(sm.getExpansionLoc(fd->getLocation())))
+    return {};
+  if (!mangler_)
+    mangler_ = std::make_unique<ASTNameGenerator>(ctx_);
+  return mangler_->getName(fd);
+}
+
 int SummaryBuilder::siteId(const Stmt *s) {
   auto [it, inserted] = sites_.try_emplace(s, static_cast<int>(facts_.sites.size()));
   if (inserted) {
@@ -1363,6 +1386,7 @@ int SummaryBuilder::summarize(const FunctionDecl *fd) {
   FunctionAnalysis(*this, def, summary).run();
   --depth_;
   facts_.functions[idx] = std::move(summary);
+  facts_.functions[idx].linkName = linkName(def);
   return idx;
 }
 

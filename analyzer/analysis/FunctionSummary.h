@@ -9,11 +9,13 @@
 
 #include "llvm/ADT/DenseMap.h"
 
+#include <memory>
 #include <set>
 #include <string>
 
 namespace clang {
 class ASTContext;
+class ASTNameGenerator;
 class FunctionDecl;
 class Stmt;
 } // namespace clang
@@ -24,7 +26,8 @@ namespace weft::analyzer {
 /// ProgramFacts.
 class SummaryBuilder {
 public:
-  SummaryBuilder(clang::ASTContext &ctx, ProgramFacts &facts) : ctx_(ctx), facts_(facts) {}
+  SummaryBuilder(clang::ASTContext &ctx, ProgramFacts &facts);
+  ~SummaryBuilder();
 
   /// Index of `fd`'s summary in facts.functions, computing it if needed; -1 when `fd` has no
   /// body outside system headers.
@@ -40,6 +43,10 @@ public:
   /// Thread-site id of a creation statement (registered on first sight).
   int siteId(const clang::Stmt *s);
 
+  /// Linkage name of a function another TU may define or call: declared outside system headers
+  /// and visible outside this TU; empty otherwise.
+  std::string linkName(const clang::FunctionDecl *fd);
+
   clang::ASTContext &context() { return ctx_; }
   ProgramFacts &facts() { return facts_; }
 
@@ -50,6 +57,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, bool> done_;
   llvm::DenseMap<const clang::Stmt *, int> sites_;
   std::set<std::string> recursiveLocks_;
+  std::unique_ptr<clang::ASTNameGenerator> mangler_; ///< made on first use
   int depth_ = 0;
 };
 

@@ -78,7 +78,8 @@ struct SAccess {
   ObjRef guardedBy; ///< GUARDED_BY / PT_GUARDED_BY lock of the object; invalid when none
 };
 
-/// A call to a function whose summary exists.
+/// A call to a function whose summary exists, or (callee -1) to a function defined in another
+/// translation unit, which the whole-program step resolves by its linkage name.
 struct SCall {
   int callee = -1;
   Bindings bind;
@@ -86,7 +87,8 @@ struct SCall {
   RelLocks locks;
   Liveness live;
   bool inLoop = false;
-  ObjRef extraLock; ///< std::call_once: the once-flag, held while the callee runs
+  ObjRef extraLock;       ///< std::call_once: the once-flag, held while the callee runs
+  std::string calleeLink; ///< linkage name of a callee defined in another TU (callee is -1)
 };
 
 /// A thread creation reached in a function.
@@ -119,6 +121,7 @@ struct LocalIssue {
 /// What one function does, relative to its entry.
 struct FunctionSummary {
   std::string name;
+  std::string linkName; ///< linkage (mangled) name when visible to other TUs; empty otherwise
   bool isConstructor = false;
   std::vector<SAccess> accesses;
   std::vector<SCall> calls;
@@ -135,18 +138,21 @@ struct FunctionSummary {
 /// A place where a thread starts.
 struct ThreadSite {
   int id = -1;
-  int entry = -1; ///< summary index of the entry function; -1 when unknown
+  int entry = -1;        ///< summary index of the entry function; -1 when unknown
+  std::string entryLink; ///< linkage name of an entry defined in another TU (entry is -1)
   Bindings bind;
   report::Location loc;
   std::string handle; ///< key of the thread object (for joins); empty: temporary
   std::string entryName;
 };
 
-/// Everything the Clang side extracted from one TU.
+/// Everything the Clang side extracted from one TU, or (after linkFacts) from the TUs of a
+/// whole program.
 struct ProgramFacts {
   std::vector<FunctionSummary> functions;
   std::vector<ThreadSite> sites;
   std::vector<int> roots; ///< summary indices run by the initial thread (main)
+  bool hasMain = false;   ///< roots holds `main` (not the no-main fallback)
 };
 
 /// An access placed in a thread context, with absolute locks.

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 namespace weft::analyzer {
 
@@ -16,10 +17,19 @@ using namespace clang;
 
 namespace {
 
+thread_local std::string t_unitTag; // see UnitTagScope
+
 std::string hexId(const void *p) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%zx", reinterpret_cast<std::uintptr_t>(p));
-  return buf;
+  return t_unitTag + buf;
+}
+
+/// Identity of a global: its name, and the TU's tag when no other TU can name it (static, in an
+/// anonymous namespace), so two files' `static int count` stay two objects.
+std::string globalId(const VarDecl *vd) {
+  std::string name = canonicalVarName(vd);
+  return vd->isExternallyVisible() ? name : name + "@" + t_unitTag;
 }
 
 /// Removes `(anonymous namespace)::` and similar segments so names read as written.
@@ -69,7 +79,7 @@ ObjRef varRef(const VarDecl *vd, const NamingScope &scope, int depth) {
   if (vd->getTLSKind() != VarDecl::TLS_None)
     return {}; // thread_local: one per thread, never shared
   if (vd->hasGlobalStorage())
-    return {ObjRef::Global, canonicalVarName(vd), "g:" + canonicalVarName(vd)};
+    return {ObjRef::Global, canonicalVarName(vd), "g:" + globalId(vd)};
   int param = ownParamIndex(vd, scope);
   if (vd->getType()->isReferenceType()) {
     if (param >= 0)
@@ -86,6 +96,9 @@ ObjRef varRef(const VarDecl *vd, const NamingScope &scope, int depth) {
 } // namespace
 
 ObjRef refOfVar(const VarDecl *vd, const NamingScope &scope) { return varRef(vd, scope, 0); }
+
+UnitTagScope::UnitTagScope(std::string tag) : previous_(std::exchange(t_unitTag, std::move(tag))) {}
+UnitTagScope::~UnitTagScope() { t_unitTag = std::move(previous_); }
 
 std::string canonicalVarName(const VarDecl *vd) {
   if (vd->isStaticLocal() || !vd->hasGlobalStorage())
@@ -194,7 +207,7 @@ ObjRef pointeeOf(const Expr *e, const NamingScope &scope, int depth) {
     if (param >= 0)
       return {ObjRef::ParamTarget, "*" + vd->getNameAsString(), "p#" + std::to_string(param)};
     if (vd->hasGlobalStorage())
-      return {ObjRef::Global, "*" + canonicalVarName(vd), "n:" + canonicalVarName(vd)};
+      return {ObjRef::Global, "*" + canonicalVarName(vd), "n:" + globalId(vd)};
     return {ObjRef::Local, "*" + vd->getNameAsString(), "n:" + hexId(vd)};
   }
   if (isa<ArraySubscriptExpr, MemberExpr>(e)) {

@@ -8,6 +8,8 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <string>
+
 namespace clang {
 class ASTContext;
 class FunctionDecl;
@@ -23,6 +25,20 @@ namespace weft::analyzer {
 struct NamingScope {
   const clang::FunctionDecl *fn = nullptr;
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> aliases;
+};
+
+/// While it lives, identities of locals and of globals no other TU can name carry `tag`, so the
+/// facts of several TUs can be joined into one program without two files' objects meeting. A
+/// thread summarises one TU at a time; the tag is per thread.
+class UnitTagScope {
+public:
+  explicit UnitTagScope(std::string tag);
+  ~UnitTagScope();
+  UnitTagScope(const UnitTagScope &) = delete;
+  UnitTagScope &operator=(const UnitTagScope &) = delete;
+
+private:
+  std::string previous_;
 };
 
 /// The object an lvalue expression denotes; kind None when it is not a nameable memory object

@@ -2,6 +2,9 @@
 #include "TestSupport.h"
 
 #include "../analysis/Analysis.h"
+#include "../analysis/Linker.h"
+#include "../analysis/Program.h"
+#include "weft/analyzer/Analyzer.h"
 
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Frontend/TextDiagnosticBuffer.h"
@@ -106,6 +109,30 @@ LintRun analyzeFile(const std::string &path) {
   }
   bool c = llvm::StringRef(path).ends_with(".c");
   return runOn((*buf)->getBuffer().str(), path, c, llvm::sys::path::parent_path(path).str());
+}
+
+LintRun analyzeProgramOf(const std::vector<SourceFile> &files) {
+  LintRun run;
+  std::vector<UnitFacts> units;
+  for (const SourceFile &f : files) {
+    std::unique_ptr<clang::ASTUnit> unit = clang::tooling::buildASTFromCodeWithArgs(
+        f.code,
+        {"-std=c++20", "-fsyntax-only", "-pthread", "-resource-dir", WEFT_CLANG_RESOURCE_DIR},
+        "/tmp/weft-test/" + f.name, "weft-test");
+    if (!unit || unit->getDiagnostics().hasErrorOccurred()) {
+      run.errors = f.name + ": parse failed";
+      ADD_FAILURE() << run.errors;
+      return run;
+    }
+    units.push_back(extractUnitFacts(unit->getASTContext()));
+  }
+  run.parsed = true;
+  std::vector<const ProgramFacts *> parts;
+  for (const UnitFacts &u : units)
+    parts.push_back(u.get());
+  run.result = buildProgram(linkFacts(partitionPrograms(parts).front()));
+  run.findings = analyzeProgram(units);
+  return run;
 }
 
 } // namespace weft::analyzer::test

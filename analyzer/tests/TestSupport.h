@@ -34,6 +34,15 @@ LintRun analyzeValidCode(const std::string &code, bool c = false);
 /// Analyses a file on disk.
 LintRun analyzeFile(const std::string &path);
 
+/// A source file of a multi-file program: its name (input.cpp style, no directories) and text.
+struct SourceFile {
+  std::string name;
+  std::string code;
+};
+/// Parses each file as its own C++20 TU, then analyses them as one or more programs the way
+/// `weft lint` does (analyzeProgram). `result` holds the first program's analysis.
+LintRun analyzeProgramOf(const std::vector<SourceFile> &files);
+
 } // namespace weft::analyzer::test
 
 namespace weft::analyzer::test {

@@ -80,14 +80,24 @@ std::size_t analyseAll(const LintOptions &options, const std::vector<CompileJob>
   });
   progress.clear();
   std::size_t failedFiles = 0;
+  std::vector<analyzer::UnitFacts> units;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     out.inputs.push_back(relativeToRoot(jobs[i].file, options.root));
     if (results[i].status != TuResult::Status::Analysed)
       out.tool_errors.push_back(out.inputs.back() + ": " + results[i].failure + "; not analysed");
     if (!accepted(results[i], options))
       ++failedFiles;
-    for (report::Finding &f : results[i].findings)
-      out.findings.push_back(std::move(f));
+    if (results[i].facts)
+      units.push_back(std::move(results[i].facts));
+  }
+  // The whole program at once: a thread entry or callee in another file is followed there.
+  try {
+    out.findings = analyzer::analyzeProgram(units);
+  } catch (const std::exception &e) {
+    out.tool_errors.push_back(std::string("whole-program analysis: internal error: ") + e.what());
+    progress.print("weft lint: error: whole-program analysis failed: " + std::string(e.what()) +
+                   "\n");
+    ++failedFiles;
   }
   return failedFiles;
 }

@@ -45,7 +45,7 @@ private:
   CompileCommand command_;
 };
 
-/// Runs the analyser once the whole TU is parsed, unless parsing failed.
+/// Extracts the TU's facts once it is parsed, unless parsing failed.
 class AnalyzeConsumer : public clang::ASTConsumer {
 public:
   AnalyzeConsumer(TuResult &result) : result_(result) {}
@@ -53,7 +53,7 @@ public:
     if (context.getDiagnostics().hasErrorOccurred())
       return;
     try {
-      result_.findings = analyzer::analyzeTranslationUnit(context);
+      result_.facts = analyzer::extractUnitFacts(context);
     } catch (const std::exception &e) {
       // An analyser bug must not take the other files down with it.
       result_.status = TuResult::Status::Failed;
@@ -144,7 +144,7 @@ TuResult analyzeCompileJob(const CompileJob &job, const std::string &resourceDir
   llvm::CrashRecoveryContext recovery;
   if (!recovery.RunSafely([&] { status = tool.run(&factory); })) {
     result.status = TuResult::Status::Failed;
-    result.findings.clear();
+    result.facts.reset();
     result.failure = "Clang or the analyser crashed";
     return result;
   }
@@ -160,7 +160,7 @@ TuResult analyzeCompileJob(const CompileJob &job, const std::string &resourceDir
     }
   }
   if (result.status != TuResult::Status::Analysed)
-    result.findings.clear();
+    result.facts.reset();
   return result;
 }
 

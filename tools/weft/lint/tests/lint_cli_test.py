@@ -350,6 +350,29 @@ def test_system_header_not_analysed(env):
     check(rc == 0, f"exit {rc}, expected 0 (nothing outside the system header): {out}{err}")
 
 
+def test_race_across_files(env):
+    env.need_analysis()
+    # The thread starts in main.cpp, runs worker() of stats.cpp, whose callee touches a global of
+    # stats.cpp; the lock of the clean counter is defined there too. tool.cpp is a second
+    # executable of the same build (its own main) using the module from one thread.
+    files = {n: "cross_tu/" + n for n in ("stats.h", "stats.cpp", "main.cpp", "tool.cpp")}
+    proj = env.project(files)
+    rc, out, err = env.run(["-p", "build", "--format", "json"], proj)
+    check(rc == 1, f"exit {rc}, expected 1: {err}")
+    findings = json.loads(out)["findings"]
+    check(len(findings) == 1, f"expected one finding, got {[(f['rule'], f.get('variable')) for f in findings]}")
+    f = findings[0]
+    check(f["rule"] == "data-race" and f.get("variable") == "visits", f)
+    check(f["location"]["file"] == "src/stats.cpp" and f["location"]["snippet"] ==
+          "void record_visit() { ++visits; }", f["location"])
+    created = [r for r in f.get("related", []) if r["location"]["file"] == "src/main.cpp"]
+    check(created, f"no related location in src/main.cpp (the thread creation): {f}")
+    # Linting only the file that starts the threads cannot see the race: nothing to report.
+    rc, out, err = env.run(["-p", "build", "--format", "json", os.path.join(proj, "src/main.cpp")],
+                           proj)
+    check(rc == 0, f"main.cpp alone: exit {rc}, expected 0: {out}{err}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--weft", required=True)

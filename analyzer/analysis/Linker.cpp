@@ -1,0 +1,157 @@
+// Whole-program joining of per-TU facts (see Linker.h).
+#include "Linker.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace weft::analyzer {
+
+namespace {
+
+void shiftSites(Liveness &l, int base) {
+  std::set<int> live;
+  for (int site : l.live)
+    live.insert(site + base);
+  l.live = std::move(live);
+}
+
+/// Renumbers one unit's function and site indices into the joined program.
+void shift(FunctionSummary &f, int fnBase, int siteBase) {
+  for (SAccess &a : f.accesses)
+    shiftSites(a.live, siteBase);
+  for (SCall &c : f.calls) {
+    if (c.callee >= 0)
+      c.callee += fnBase;
+    shiftSites(c.live, siteBase);
+  }
+  for (SCreate &c : f.creates) {
+    c.site += siteBase;
+    shiftSites(c.live, siteBase);
+  }
+  shiftSites(f.liveAtExit, siteBase);
+}
+
+/// Roots of a unit without `main`: whoever starts threads and is not called by analysed code
+/// (anywhere in the program, now that calls across files are bound).
+void addFallbackRoots(ProgramFacts &program, int first, int last, const std::set<int> &called) {
+  for (int i = first; i < last; ++i)
+    if (!program.functions[i].creates.empty() && !called.count(i))
+      program.roots.push_back(i);
+}
+
+} // namespace
+
+ProgramFacts linkFacts(const std::vector<const ProgramFacts *> &units) {
+  ProgramFacts program;
+  std::vector<std::pair<int, int>> ranges; // per unit: its functions in the program
+  for (const ProgramFacts *u : units) {
+    const int fnBase = static_cast<int>(program.functions.size());
+    const int siteBase = static_cast<int>(program.sites.size());
+    for (FunctionSummary f : u->functions) {
+      shift(f, fnBase, siteBase);
+      program.functions.push_back(std::move(f));
+    }
+    for (ThreadSite s : u->sites) {
+      s.id += siteBase;
+      if (s.entry >= 0)
+        s.entry += fnBase;
+      program.sites.push_back(std::move(s));
+    }
+    if (u->hasMain)
+      for (int r : u->roots)
+        program.roots.push_back(r + fnBase);
+    program.hasMain = program.hasMain || u->hasMain;
+    ranges.emplace_back(fnBase, static_cast<int>(program.functions.size()));
+  }
+
+  std::map<std::string, int> defined;
+  for (int i = 0; i < static_cast<int>(program.functions.size()); ++i)
+    if (!program.functions[i].linkName.empty())
+      defined.emplace(program.functions[i].linkName, i);
+  auto bind = [&](const std::string &link) {
+    auto it = defined.find(link);
+    return it == defined.end() ? -1 : it->second;
+  };
+  std::set<int> called;
+  for (FunctionSummary &f : program.functions)
+    for (SCall &c : f.calls) {
+      if (c.callee < 0 && !c.calleeLink.empty())
+        c.callee = bind(c.calleeLink);
+      if (c.callee >= 0)
+        called.insert(c.callee);
+    }
+  for (ThreadSite &s : program.sites)
+    if (s.entry < 0 && !s.entryLink.empty())
+      s.entry = bind(s.entryLink);
+
+  if (!program.hasMain)
+    addFallbackRoots(program, 0, static_cast<int>(program.functions.size()), called);
+  else
+    for (size_t u = 0; u < units.size(); ++u)
+      if (!units[u]->hasMain)
+        addFallbackRoots(program, ranges[u].first, ranges[u].second, called);
+  return program;
+}
+
+std::vector<std::vector<const ProgramFacts *>>
+partitionPrograms(const std::vector<const ProgramFacts *> &units) {
+  std::vector<size_t> mains;
+  for (size_t u = 0; u < units.size(); ++u)
+    if (units[u]->hasMain)
+      mains.push_back(u);
+  if (mains.size() <= 1)
+    return {units};
+
+  // Which units each unit needs: those defining the names it calls or starts and leaves open.
+  std::map<std::string, size_t> definedIn;
+  for (size_t u = 0; u < units.size(); ++u)
+    for (const FunctionSummary &f : units[u]->functions)
+      if (!f.linkName.empty())
+        definedIn.emplace(f.linkName, u);
+  std::vector<std::set<size_t>> needs(units.size());
+  auto need = [&](size_t u, const std::string &link) {
+    if (auto it = definedIn.find(link); it != definedIn.end() && !units[it->second]->hasMain)
+      needs[u].insert(it->second);
+  };
+  for (size_t u = 0; u < units.size(); ++u) {
+    for (const FunctionSummary &f : units[u]->functions)
+      for (const SCall &c : f.calls)
+        if (c.callee < 0 && !c.calleeLink.empty())
+          need(u, c.calleeLink);
+    for (const ThreadSite &s : units[u]->sites)
+      if (s.entry < 0 && !s.entryLink.empty())
+        need(u, s.entryLink);
+  }
+
+  std::vector<std::vector<const ProgramFacts *>> programs;
+  std::vector<bool> reachedByAny(units.size(), false);
+  for (size_t m : mains) {
+    std::vector<bool> in(units.size(), false);
+    std::vector<size_t> todo{m};
+    in[m] = true;
+    while (!todo.empty()) {
+      size_t u = todo.back();
+      todo.pop_back();
+      for (size_t d : needs[u])
+        if (!in[d]) {
+          in[d] = reachedByAny[d] = true;
+          todo.push_back(d);
+        }
+    }
+    std::vector<const ProgramFacts *> members;
+    for (size_t u = 0; u < units.size(); ++u)
+      if (in[u])
+        members.push_back(units[u]);
+    programs.push_back(std::move(members));
+  }
+  std::vector<const ProgramFacts *> unreached;
+  for (size_t u = 0; u < units.size(); ++u)
+    if (!units[u]->hasMain && !reachedByAny[u])
+      unreached.push_back(units[u]);
+  if (!unreached.empty())
+    programs.push_back(std::move(unreached));
+  return programs;
+}
+
+} // namespace weft::analyzer
