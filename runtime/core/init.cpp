@@ -128,8 +128,6 @@ int find_module(dl_phdr_info *info, size_t, void *arg) {
   return 0;
 }
 
-char g_mark;
-
 void parse_racy_pcs(const char *text, uint64_t len) {
   uint64_t i = 0;
   while (i < len) {
@@ -162,9 +160,8 @@ void parse_racy_pcs(const char *text, uint64_t len) {
       dl_iterate_phdr(find_module, &lk);
       x = lk.found ? lk.base + x : 0;
     }
-    if (ok && x && !g_rt.racy_pcs.find(x))
-      g_rt.racy_pcs.insert(x, &g_mark);
-    note_access_mode();
+    if (ok && x)
+      add_racy_pc(x);
     i = e + 1;
   }
 }

@@ -125,6 +125,11 @@ struct Runtime {
   uint32_t io_count;        ///< threads inside an unmodelled blocking call
 
   AddrMap<char> racy_pcs; ///< plain-access pcs that are choice points
+  /// Byte i is set when some racy pc has (pc & (kRacyFilterSize - 1)) == i: the inline access path
+  /// tests one byte and leaves the exact racy_pcs lookup to the general path, so the accesses
+  /// at other pcs stay fast once some pcs are choice points (every run after the first race of an
+  /// exploration, every replay).
+  uint8_t racy_filter[4096];
 
   uintptr_t program_text_lo, program_text_hi; ///< the main executable's code (call sites)
 };
@@ -163,9 +168,23 @@ inline void advance_epoch(ThreadState *t) {
 }
 
 /// Plain accesses take the general path (on_access), not the inline one, while the program has one
-/// thread (nothing to check) or once some pcs are choice points; called when either changes.
-inline void note_access_mode() {
-  shadow_allow_inline(g_rt.threads.size > 1 && g_rt.racy_pcs.count == 0);
+/// thread (nothing to check); called when the thread count changes.
+inline void note_access_mode() { shadow_allow_inline(g_rt.threads.size > 1); }
+
+constexpr uintptr_t kRacyFilterSize = sizeof(Runtime::racy_filter);
+static_assert((kRacyFilterSize & (kRacyFilterSize - 1)) == 0, "a power of two");
+
+/// May `pc` be a choice point? False means certainly not (the inline path's test).
+inline bool maybe_racy_pc(uintptr_t pc) { return g_rt.racy_filter[pc & (kRacyFilterSize - 1)]; }
+
+/// Makes the plain accesses at `pc` choice points from now on; false if they already were.
+inline bool add_racy_pc(uintptr_t pc) {
+  if (g_rt.racy_pcs.find(pc))
+    return false;
+  uint8_t &filter = g_rt.racy_filter[pc & (kRacyFilterSize - 1)];
+  filter = 1;
+  g_rt.racy_pcs.insert(pc, reinterpret_cast<char *>(&filter)); // a set: any non-null value
+  return true;
 }
 
 void rt_init();

@@ -28,7 +28,7 @@ template <bool atomic>
 __attribute__((always_inline)) inline void on_fast_access(ThreadState *t, uintptr_t addr,
                                                           size_t size, bool write, uintptr_t pc) {
   const uintptr_t granule = addr & ~(uintptr_t)7;
-  if ((addr & 7) + size > 8 || !shadow_page_cached(granule))
+  if ((addr & 7) + size > 8 || !shadow_page_cached(granule) || (!atomic && maybe_racy_pc(pc)))
     return on_access(t, addr, size, write, atomic, pc);
   const uint8_t mask = (uint8_t)(((1u << size) - 1) << (addr & 7)); // fits the granule (above)
   const uint64_t word = t->epoch_word | (uint64_t)mask << 48 | (write ? kEpochWriteBit : 0) |

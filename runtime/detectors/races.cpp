@@ -18,10 +18,8 @@ AddrMap<char> g_reported_pairs;
 char g_mark; // value pointer for set-like AddrMaps
 
 void mark_racy(uintptr_t pc) {
-  if (g_rt.racy_pcs.find(pc))
+  if (!add_racy_pc(pc))
     return;
-  g_rt.racy_pcs.insert(pc, &g_mark);
-  note_access_mode();
   Line l;
   l.len = 0;
   l.str("racy").key("pc").hex(pc);
