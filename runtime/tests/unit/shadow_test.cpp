@@ -172,8 +172,9 @@ TEST(Shadow, OwnRecordStoresOnlyTheChosenSlot) {
       ASSERT_NE(r.cold, nullptr) << round;
       const int victim = (int)(r.cold - page_for(g)->cold[(g >> 3) & (kCellsPerPage - 1)]);
       const unsigned pick = b.replace ? b.replace : b.empty;
-      if (pick)
+      if (pick) {
         ASSERT_EQ(victim, __builtin_ctz(pick)) << round;
+      }
       cell_store(expect, victim, cur);
     }
     for (int i = 0; i < kSlotsPerCell; ++i)
