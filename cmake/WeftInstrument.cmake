@@ -13,6 +13,8 @@ function(weft_instrument target)
                         "(call it after add_subdirectory(runtime))")
   endif()
   target_compile_options(${target} PRIVATE -fsanitize=thread)
+  # <weft/weft.h> and <weft/gtest.h>
+  target_include_directories(${target} PRIVATE $<TARGET_PROPERTY:weft_rt,INTERFACE_INCLUDE_DIRECTORIES>)
   get_target_property(type ${target} TYPE)
   if(type STREQUAL "EXECUTABLE")
     # LINK_LIBRARY:WHOLE_ARCHIVE would do, but the explicit flags also keep the order obvious.

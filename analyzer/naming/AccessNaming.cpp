@@ -13,6 +13,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -203,12 +204,20 @@ ASTUnit *parse(const std::string &file) {
     return it->second.get();
   std::unique_ptr<ASTUnit> unit;
   if (auto buf = llvm::MemoryBuffer::getFile(file)) {
+    // The program's own flags are not known here: its directory for its headers, weft's include
+    // directory for <weft/weft.h> and <weft/gtest.h> (the wrappers add it too). A header that is
+    // still not found leaves parts of the AST out; nothing is printed, the name then comes from
+    // the source text.
     std::vector<std::string> args = {
         "-std=c++20",    "-fsyntax-only",         "-w",
-        "-resource-dir", WEFT_CLANG_RESOURCE_DIR, "-I" + llvm::sys::path::parent_path(file).str()};
+        "-resource-dir", WEFT_CLANG_RESOURCE_DIR, "-I" + llvm::sys::path::parent_path(file).str(),
+        "-idirafter",    WEFT_RUNTIME_INCLUDE_DIR};
     if (llvm::StringRef(file).ends_with(".c"))
       args[0] = "-std=c17";
-    unit = tooling::buildASTFromCodeWithArgs((*buf)->getBuffer(), args, file, "weft-naming");
+    IgnoringDiagConsumer quiet;
+    unit = tooling::buildASTFromCodeWithArgs(
+        (*buf)->getBuffer(), args, file, "weft-naming", std::make_shared<PCHContainerOperations>(),
+        tooling::getClangStripDependencyFileAdjuster(), tooling::FileContentMappings(), &quiet);
   }
   ASTUnit *raw = unit.get();
   cache[file] = std::move(unit); // a failure is cached too: do not re-parse a broken file

@@ -27,7 +27,10 @@ void lock_released(ThreadState *t, uintptr_t lock);
 void install_crash_handlers();
 /// An alternate signal stack for the calling thread, so a stack overflow still produces a finding.
 void install_alt_stack();
-void set_assert_message(const char *assertion, const char *file, unsigned line, const char *function);
+void set_assert_message(const char *assertion, const char *file, unsigned line,
+                        const char *function);
+/// The message of the next abort's `assertion-failure` finding, as given (weft_fail).
+void set_fail_message(const char *message);
 
 // shared by the reports: `threadstate` lines for every thread
 void emit_thread_states(ThreadState *current, uintptr_t current_pc);

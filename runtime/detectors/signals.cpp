@@ -87,6 +87,12 @@ void install_crash_handlers() {
   }
 }
 
+void set_fail_message(const char *message) {
+  g_assert.len = 0;
+  append(message);
+  g_assert.set = true;
+}
+
 void set_assert_message(const char *assertion, const char *file, unsigned line, const char *function) {
   g_assert.len = 0;
   append(file);

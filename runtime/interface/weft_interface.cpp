@@ -16,6 +16,6 @@ WEFT_EXPORT void weft_yield(void) {
 }
 
 WEFT_EXPORT void weft_fail(const char *message) {
-  set_assert_message(message, "weft_fail", 0, nullptr);
+  set_fail_message(message && *message ? message : "weft_fail");
   abort();
 }

@@ -9,7 +9,9 @@ extern "C" {
 int weft_controlled(void);
 /** A scheduling point where the caller offers to give way (like sched_yield, never sleeps). */
 void weft_yield(void);
-/** Fails the run with an `assertion-failure` finding carrying `message`, then aborts. */
+/** Fails the run with an `assertion-failure` finding carrying `message`, then aborts. A message
+ *  that starts with `path:line: ` places the finding there when the stack shows no line of the
+ *  program (weft/gtest.h passes GoogleTest's failure this way). */
 void weft_fail(const char *message);
 
 #ifdef __cplusplus

@@ -141,6 +141,22 @@ std::vector<StackFrame> ReportBuilder::stack(const RunRecord &record,
   return frames;
 }
 
+Location ReportBuilder::messageLocation(const std::string &message) {
+  // "path:line: ...", as glibc's assert and weft/gtest.h (GoogleTest's failure) write it: where
+  // the failing check is written when the stack shows only library frames (GoogleTest's).
+  Location l;
+  std::size_t colon = message.find(':');
+  if (colon == std::string::npos || colon == 0)
+    return l;
+  std::size_t end = message.find_first_not_of("0123456789", colon + 1);
+  if (end == colon + 1 || end == std::string::npos || message[end] != ':')
+    return l;
+  l.file = message.substr(0, colon);
+  l.line = std::stoi(message.substr(colon + 1, end - colon - 1));
+  l.snippet = trim(sources_.line(l.file, l.line));
+  return l;
+}
+
 Location ReportBuilder::userLocation(const std::vector<StackFrame> &frames, bool anyFile) const {
   // The innermost frame in the user's own code: below the root, else anything outside /usr
   // (system headers: an access inside std::vector is the user's bug one frame up).
@@ -277,6 +293,11 @@ Finding ReportBuilder::fromRaw(const RunResult &run, const RawFinding &raw) {
   if (primary)
     f.stack = stack(record, *primary);
   f.location = userLocation(f.stack);
+  if (raw.rule == "assertion-failure" && f.location.file.empty()) {
+    f.location = messageLocation(f.message);
+    if (!f.location.file.empty()) // the location says it now: the message need not
+      f.message = f.message.substr(f.message.find(": ", f.location.file.size()) + 2);
+  }
 
   if (raw.rule == "data-race") {
     // An access whose own frames carry no line (code the compiler merged, line 0) is shown, and

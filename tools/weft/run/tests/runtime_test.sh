@@ -30,6 +30,27 @@ replay_all() {
 }
 
 case $scenario in
+gtest)
+  p=$(prog gtest_counter)
+  # Outside weft the binary is a plain GoogleTest binary.
+  expect_status 0 "$p" --gtest_filter=Counter.SafeAdd:Counter.RacyAdd
+  expect_status 0 "$DRIVER" run --iterations 200 -o clean.json -- "$p" --gtest_filter=Counter.SafeAdd
+  expect_status 1 "$DRIVER" run -o race.json -- "$p" --gtest_filter=Counter.RacyAdd
+  [[ $(json race.json "[(f['rule'], f.get('variable')) for f in r['findings']]") == \
+    "[('data-race', 'Counter::n')]" ]] || fail "race: $(json race.json "[f['rule'] for f in r['findings']]")"
+  replay_all race.json 2
+  # No data race at all: only the failed EXPECT_EQ shows the bug; weft/gtest.h makes it a finding
+  # with GoogleTest's message, at the interleaving that fails it.
+  expect_status 1 "$DRIVER" run --iterations 1000 -o atom.json -- "$p" --gtest_filter=Account.TwoWithdrawals
+  [[ $(json atom.json "[f['rule'] for f in r['findings']]") == "['assertion-failure']" ]] ||
+    fail "rules: $(json atom.json "[f['rule'] for f in r['findings']]")"
+  message=$(json atom.json "r['findings'][0]['message']")
+  [[ $message == Expected\ equality*70 ]] || fail "message: $message"
+  at=$(json atom.json "r['findings'][0]['location']['file'].split('/')[-1], r['findings'][0]['location']['line'], r['findings'][0]['location']['snippet']")
+  line=$(grep -n 'EXPECT_EQ(a.balance, 70);' "$here/programs/gtest_counter.cpp" | cut -d: -f1)
+  [[ $at == "('gtest_counter.cpp', $line, 'EXPECT_EQ(a.balance, 70);')" ]] || fail "location: $at"
+  replay_all atom.json 3
+  ;;
 lost-update)
   expect_status 1 "$DRIVER" run --keep-going --iterations 1000 -o r.json -- "$(prog lost_update)"
   rules=$(json r.json "sorted(f['rule'] for f in r['findings'])")
