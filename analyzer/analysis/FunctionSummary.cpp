@@ -866,6 +866,7 @@ void FunctionAnalysis::transferStmt(LockState &st, const Stmt *s, bool record) {
   if (std::string link = b_.linkName(callee); record && !link.empty()) {
     out_.calls.push_back(
         {-1, bind, loc(s->getBeginLoc()), st.rel(), st.liveness(), inLoop(s), {}, std::move(link)});
+    callStmts_.push_back(s);
   }
 }
 
@@ -975,8 +976,9 @@ void FunctionAnalysis::releasePass() {
         add(lockRef(op.object, op.viaPointer));
       if (auto ci = callIndex.find(s); ci != callIndex.end()) {
         const SCall &call = out_.calls[ci->second];
-        for (const ObjRef &r : b_.facts().functions[call.callee].syncReleased)
-          add(substitute(r, call.bind));
+        if (call.callee >= 0) // a callee of another file: its releases are not known here
+          for (const ObjRef &r : b_.facts().functions[call.callee].syncReleased)
+            add(substitute(r, call.bind));
       }
     }
     return std::optional<std::vector<ObjRef>>(cur);

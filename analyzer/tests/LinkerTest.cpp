@@ -132,6 +132,21 @@ TEST(Linker, RaceInAThreadEntryDefinedInAnotherFile) {
   EXPECT_EQ(f.location.line, 2);
 }
 
+TEST(Linker, CallsToOtherFilesMixedWithLocalCallsAndReleases) {
+  // A call into another file followed by calls of this file and a release: the summary keeps each
+  // call with its own statement (a mix-up here once read the summary of callee -1 and crashed).
+  LintRun r = analyzeProgramOf({
+      {"main.cpp", kThread +
+                       "#include <atomic>\nvoid setup();\nvoid report(long);\nlong total;\n"
+                       "std::atomic<bool> done{false};\nvoid add() { ++total; }\n"
+                       "void work() { setup(); add(); done.store(true, std::memory_order_release); "
+                       "report(total); }\n"
+                       "int main() {\n  std::thread a(work), b(work);\n  a.join(); b.join();\n}\n"},
+      {"other.cpp", "void setup() {}\nvoid report(long) {}\n"},
+  });
+  EXPECT_TRUE(r.has("data-race", "total"));
+}
+
 TEST(Linker, LockTakenInAnotherFileProtects) {
   LintRun r = analyzeProgramOf({
       {"main.cpp", kThread + "void bump();\nint main() {\n"
