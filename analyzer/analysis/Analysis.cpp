@@ -14,7 +14,6 @@
 #include "clang/Basic/SourceManager.h"
 
 #include <atomic>
-#include <set>
 #include <string>
 
 namespace weft::analyzer {

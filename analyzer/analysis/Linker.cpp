@@ -32,6 +32,18 @@ void shift(FunctionSummary &f, int fnBase, int siteBase) {
   shiftSites(f.liveAtExit, siteBase);
 }
 
+/// Calls `fn(name)` for every linkage name a unit calls or starts as a thread but does not
+/// define (what the linker has to bind), giving a reference to the index to bind it in.
+template <class Facts, class Fn> void forEachOpenName(Facts &unit, Fn fn) {
+  for (auto &f : unit.functions)
+    for (auto &c : f.calls)
+      if (c.callee < 0 && !c.calleeLink.empty())
+        fn(c.calleeLink, c.callee);
+  for (auto &s : unit.sites)
+    if (s.entry < 0 && !s.entryLink.empty())
+      fn(s.entryLink, s.entry);
+}
+
 /// Roots of a unit without `main`: whoever starts threads and is not called by analysed code
 /// (anywhere in the program, now that calls across files are bound).
 void addFallbackRoots(ProgramFacts &program, int first, int last, const std::set<int> &called) {
@@ -73,17 +85,12 @@ ProgramFacts linkFacts(const std::vector<const ProgramFacts *> &units) {
     auto it = defined.find(link);
     return it == defined.end() ? -1 : it->second;
   };
+  forEachOpenName(program, [&](const std::string &link, int &index) { index = bind(link); });
   std::set<int> called;
-  for (FunctionSummary &f : program.functions)
-    for (SCall &c : f.calls) {
-      if (c.callee < 0 && !c.calleeLink.empty())
-        c.callee = bind(c.calleeLink);
+  for (const FunctionSummary &f : program.functions)
+    for (const SCall &c : f.calls)
       if (c.callee >= 0)
         called.insert(c.callee);
-    }
-  for (ThreadSite &s : program.sites)
-    if (s.entry < 0 && !s.entryLink.empty())
-      s.entry = bind(s.entryLink);
 
   if (!program.hasMain)
     addFallbackRoots(program, 0, static_cast<int>(program.functions.size()), called);
@@ -110,19 +117,11 @@ partitionPrograms(const std::vector<const ProgramFacts *> &units) {
       if (!f.linkName.empty())
         definedIn.emplace(f.linkName, u);
   std::vector<std::set<size_t>> needs(units.size());
-  auto need = [&](size_t u, const std::string &link) {
-    if (auto it = definedIn.find(link); it != definedIn.end() && !units[it->second]->hasMain)
-      needs[u].insert(it->second);
-  };
-  for (size_t u = 0; u < units.size(); ++u) {
-    for (const FunctionSummary &f : units[u]->functions)
-      for (const SCall &c : f.calls)
-        if (c.callee < 0 && !c.calleeLink.empty())
-          need(u, c.calleeLink);
-    for (const ThreadSite &s : units[u]->sites)
-      if (s.entry < 0 && !s.entryLink.empty())
-        need(u, s.entryLink);
-  }
+  for (size_t u = 0; u < units.size(); ++u)
+    forEachOpenName(*units[u], [&](const std::string &link, const int &) {
+      if (auto it = definedIn.find(link); it != definedIn.end() && !units[it->second]->hasMain)
+        needs[u].insert(it->second);
+    });
 
   std::vector<std::vector<const ProgramFacts *>> programs;
   std::vector<bool> reachedByAny(units.size(), false);

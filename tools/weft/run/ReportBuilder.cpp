@@ -141,20 +141,22 @@ std::vector<StackFrame> ReportBuilder::stack(const RunRecord &record,
   return frames;
 }
 
-Location ReportBuilder::messageLocation(const std::string &message) {
+bool ReportBuilder::splitMessageLocation(const std::string &message, Location *at,
+                                         std::string *rest) {
   // "path:line: ...", as glibc's assert and weft/gtest.h (GoogleTest's failure) write it: where
   // the failing check is written when the stack shows only library frames (GoogleTest's).
-  Location l;
   std::size_t colon = message.find(':');
   if (colon == std::string::npos || colon == 0)
-    return l;
+    return false;
   std::size_t end = message.find_first_not_of("0123456789", colon + 1);
-  if (end == colon + 1 || end == std::string::npos || message[end] != ':')
-    return l;
-  l.file = message.substr(0, colon);
-  l.line = std::stoi(message.substr(colon + 1, end - colon - 1));
-  l.snippet = trim(sources_.line(l.file, l.line));
-  return l;
+  if (end == colon + 1 || end == std::string::npos || message.compare(end, 2, ": ") != 0)
+    return false;
+  at->file = message.substr(0, colon);
+  at->line = std::stoi(message.substr(colon + 1, end - colon - 1));
+  at->column = 0;
+  at->snippet = trim(sources_.line(at->file, at->line));
+  *rest = message.substr(end + 2);
+  return true;
 }
 
 Location ReportBuilder::userLocation(const std::vector<StackFrame> &frames, bool anyFile) const {
@@ -293,11 +295,10 @@ Finding ReportBuilder::fromRaw(const RunResult &run, const RawFinding &raw) {
   if (primary)
     f.stack = stack(record, *primary);
   f.location = userLocation(f.stack);
-  if (raw.rule == "assertion-failure" && f.location.file.empty()) {
-    f.location = messageLocation(f.message);
-    if (!f.location.file.empty()) // the location says it now: the message need not
-      f.message = f.message.substr(f.message.find(": ", f.location.file.size()) + 2);
-  }
+  // With no line of the program on the stack, the location the message names; the location
+  // then says it, the message need not.
+  if (raw.rule == "assertion-failure" && f.location.file.empty())
+    splitMessageLocation(f.message, &f.location, &f.message);
 
   if (raw.rule == "data-race") {
     // An access whose own frames carry no line (code the compiler merged, line 0) is shown, and

@@ -51,8 +51,9 @@ private:
   /// The innermost frame in the user's code; with `anyFile`, else any frame with a file.
   report::Location userLocation(const std::vector<report::StackFrame> &frames,
                                 bool anyFile = true) const;
-  /// The `path:line:` an assertion message starts with; an empty location when it has none.
-  report::Location messageLocation(const std::string &message);
+  /// The `path:line: ` an assertion message starts with, and the message after it; false (and
+  /// nothing changed) when it has none.
+  bool splitMessageLocation(const std::string &message, report::Location *at, std::string *rest);
   std::string dataName(const RunRecord &record, std::uint64_t addr, const report::Location &at);
   std::string lockName(const RunRecord &record, std::uint64_t addr);
   report::Finding fromRaw(const RunResult &run, const RawFinding &raw);
