@@ -2,11 +2,12 @@
 #include "Analysis.h"
 
 #include "../checks/CheckRegistry.h"
-#include "FunctionSummary.h"
+#include "BodyExtraction.h"
 #include "Linker.h"
 #include "Naming.h"
 #include "Program.h"
 #include "RecursiveMutexes.h"
+#include "Summaries.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -61,21 +62,27 @@ ProgramFacts extractFacts(ASTContext &context) {
   std::vector<const FunctionDecl *> fns;
   collect(context.getTranslationUnitDecl(), context.getSourceManager(), fns);
   ProgramFacts facts;
-  SummaryBuilder builder(context, facts);
-  builder.setRecursiveLocks(recursivePthreadMutexes(context, fns));
+  BodyExtractor extractor(context, facts);
+  extractor.setRecursiveLocks(recursivePthreadMutexes(context, fns));
   for (const FunctionDecl *fd : fns) {
-    int idx = builder.summarize(fd);
+    int idx = extractor.functionIndex(fd);
     if (idx >= 0 && fd->isMain()) {
       facts.roots.push_back(idx);
       facts.hasMain = true;
     }
   }
+  extractor.drain();
   return facts;
+}
+
+AnalysisResult analyzeLinked(ProgramFacts program) {
+  summarizeProgram(program);
+  return buildProgram(program);
 }
 
 AnalysisResult analyze(ASTContext &context) {
   ProgramFacts facts = extractFacts(context);
-  return buildProgram(linkFacts({&facts}));
+  return analyzeLinked(linkFacts({&facts}));
 }
 
 std::vector<report::Finding> runChecks(const AnalysisResult &result) {

@@ -3,7 +3,7 @@
 // Analyzer.cpp feeds the result to the checks; tests inspect it directly.
 #pragma once
 
-#include "Model.h"
+#include "Body.h"
 
 namespace clang {
 class ASTContext;
@@ -14,6 +14,10 @@ namespace weft::analyzer {
 /// What one parsed translation unit contributes to a program: the summaries of its main file's
 /// functions (and the project-header functions they reach), its thread sites, its `main`.
 ProgramFacts extractFacts(clang::ASTContext &context);
+
+/// The analyses' result for a linked program (linkFacts): whole-program summaries (Summaries.h),
+/// then the thread contexts (Program.h).
+AnalysisResult analyzeLinked(ProgramFacts program);
 
 /// The analyses' result for one parsed translation unit taken as the whole program.
 AnalysisResult analyze(clang::ASTContext &context);

@@ -9,33 +9,22 @@ namespace weft::analyzer {
 
 namespace {
 
-void shiftSites(Liveness &l, int base) {
-  std::set<int> live;
-  for (int site : l.live)
-    live.insert(site + base);
-  l.live = std::move(live);
-}
-
 /// Renumbers one unit's function and site indices into the joined program.
-void shift(FunctionSummary &f, int fnBase, int siteBase) {
-  for (SAccess &a : f.accesses)
-    shiftSites(a.live, siteBase);
-  for (SCall &c : f.calls) {
+void shift(FunctionBody &f, int fnBase, int siteBase) {
+  for (CallOp &c : f.calls)
     if (c.callee >= 0)
       c.callee += fnBase;
-    shiftSites(c.live, siteBase);
-  }
-  for (SCreate &c : f.creates) {
+  for (CreateOp &c : f.creates)
     c.site += siteBase;
-    shiftSites(c.live, siteBase);
-  }
-  shiftSites(f.liveAtExit, siteBase);
+  for (ThreadOp &t : f.threads)
+    if (t.site >= 0)
+      t.site += siteBase;
 }
 
 /// Calls `fn(name)` for every linkage name a unit calls or starts as a thread but does not
 /// define (what the linker has to bind), giving a reference to the index to bind it in.
 template <class Facts, class Fn> void forEachOpenName(Facts &unit, Fn fn) {
-  for (auto &f : unit.functions)
+  for (auto &f : unit.bodies)
     for (auto &c : f.calls)
       if (c.callee < 0 && !c.calleeLink.empty())
         fn(c.calleeLink, c.callee);
@@ -48,7 +37,7 @@ template <class Facts, class Fn> void forEachOpenName(Facts &unit, Fn fn) {
 /// (anywhere in the program, now that calls across files are bound).
 void addFallbackRoots(ProgramFacts &program, int first, int last, const std::set<int> &called) {
   for (int i = first; i < last; ++i)
-    if (!program.functions[i].creates.empty() && !called.count(i))
+    if (!program.bodies[i].creates.empty() && !called.count(i))
       program.roots.push_back(i);
 }
 
@@ -58,11 +47,11 @@ ProgramFacts linkFacts(const std::vector<const ProgramFacts *> &units) {
   ProgramFacts program;
   std::vector<std::pair<int, int>> ranges; // per unit: its functions in the program
   for (const ProgramFacts *u : units) {
-    const int fnBase = static_cast<int>(program.functions.size());
+    const int fnBase = static_cast<int>(program.bodies.size());
     const int siteBase = static_cast<int>(program.sites.size());
-    for (FunctionSummary f : u->functions) {
+    for (FunctionBody f : u->bodies) {
       shift(f, fnBase, siteBase);
-      program.functions.push_back(std::move(f));
+      program.bodies.push_back(std::move(f));
     }
     for (ThreadSite s : u->sites) {
       s.id += siteBase;
@@ -74,26 +63,26 @@ ProgramFacts linkFacts(const std::vector<const ProgramFacts *> &units) {
       for (int r : u->roots)
         program.roots.push_back(r + fnBase);
     program.hasMain = program.hasMain || u->hasMain;
-    ranges.emplace_back(fnBase, static_cast<int>(program.functions.size()));
+    ranges.emplace_back(fnBase, static_cast<int>(program.bodies.size()));
   }
 
   std::map<std::string, int> defined;
-  for (int i = 0; i < static_cast<int>(program.functions.size()); ++i)
-    if (!program.functions[i].linkName.empty())
-      defined.emplace(program.functions[i].linkName, i);
+  for (int i = 0; i < static_cast<int>(program.bodies.size()); ++i)
+    if (!program.bodies[i].linkName.empty())
+      defined.emplace(program.bodies[i].linkName, i);
   auto bind = [&](const std::string &link) {
     auto it = defined.find(link);
     return it == defined.end() ? -1 : it->second;
   };
   forEachOpenName(program, [&](const std::string &link, int &index) { index = bind(link); });
   std::set<int> called;
-  for (const FunctionSummary &f : program.functions)
-    for (const SCall &c : f.calls)
+  for (const FunctionBody &f : program.bodies)
+    for (const CallOp &c : f.calls)
       if (c.callee >= 0)
         called.insert(c.callee);
 
   if (!program.hasMain)
-    addFallbackRoots(program, 0, static_cast<int>(program.functions.size()), called);
+    addFallbackRoots(program, 0, static_cast<int>(program.bodies.size()), called);
   else
     for (size_t u = 0; u < units.size(); ++u)
       if (!units[u]->hasMain)
@@ -113,7 +102,7 @@ partitionPrograms(const std::vector<const ProgramFacts *> &units) {
   // Which units each unit needs: those defining the names it calls or starts and leaves open.
   std::map<std::string, size_t> definedIn;
   for (size_t u = 0; u < units.size(); ++u)
-    for (const FunctionSummary &f : units[u]->functions)
+    for (const FunctionBody &f : units[u]->bodies)
       if (!f.linkName.empty())
         definedIn.emplace(f.linkName, u);
   std::vector<std::set<size_t>> needs(units.size());

@@ -4,7 +4,7 @@
 // functions nobody calls) are chosen for the joined program. No Clang here.
 #pragma once
 
-#include "Model.h"
+#include "Body.h"
 
 #include <vector>
 

@@ -53,7 +53,7 @@ SyncOp::GuardMode tagMode(const Expr *e) {
 }
 
 /// The memory order among a call's arguments (std::memory_order / C memory_order), else seq_cst.
-int memoryOrder(const CallExpr *ce, unsigned first) {
+MemoryOrder memoryOrder(const CallExpr *ce, unsigned first) {
   for (unsigned i = first; i < ce->getNumArgs(); ++i) {
     const Expr *a = ce->getArg(i);
     const auto *et = a->getType()->getAs<EnumType>();
@@ -62,16 +62,14 @@ int memoryOrder(const CallExpr *ce, unsigned first) {
       continue;
     Expr::EvalResult r;
     if (a->EvaluateAsRValue(r, et->getDecl()->getASTContext()) && r.Val.isInt())
-      return static_cast<int>(r.Val.getInt().getExtValue());
+      if (int64_t v = r.Val.getInt().getExtValue(); v >= 0 && v <= 5)
+        return static_cast<MemoryOrder>(v);
   }
-  return 5; // seq_cst
+  return MemoryOrder::SeqCst;
 }
 
-bool releases(int order) { return order == 3 || order == 4 || order == 5; }
-bool acquires(int order) { return order == 1 || order == 2 || order == 4 || order == 5; }
-
 /// Release/acquire effect of an atomic operation of the given kind and order.
-SyncOp atomicSync(const Expr *object, bool viaPointer, bool store, bool load, int order) {
+SyncOp atomicSync(const Expr *object, bool viaPointer, bool store, bool load, MemoryOrder order) {
   SyncOp op;
   op.kind = SyncOp::Sync;
   op.object = object;
@@ -169,7 +167,7 @@ SyncOp classifyMemberCall(const CXXMemberCallExpr *mc) {
     return op;
   }
   if (isStdClass(t, {"atomic", "atomic_flag"})) {
-    int order = memoryOrder(mc, 0);
+    MemoryOrder order = memoryOrder(mc, 0);
     bool viaPtr = obj->getType()->isPointerType();
     if (n == "store" || n == "clear")
       return atomicSync(obj, viaPtr, true, false, order);
@@ -311,7 +309,7 @@ SyncOp classifyCall(const CallExpr *ce) {
     }
   }
   if (n.starts_with("atomic_") && argc >= 1 && arg(0)->getType()->isPointerType()) {
-    int order = n.ends_with("_explicit") ? memoryOrder(ce, 1) : 5;
+    MemoryOrder order = n.ends_with("_explicit") ? memoryOrder(ce, 1) : MemoryOrder::SeqCst;
     bool store = n.contains("store") || n.contains("fetch_") || n.contains("exchange") ||
                  n.contains("test_and_set") || n.contains("clear");
     bool load = n.contains("load") || n.contains("fetch_") || n.contains("exchange") ||
@@ -358,7 +356,7 @@ SyncOp classifyCall(const CallExpr *ce) {
 
 } // namespace
 
-bool isThreadFence(const CallExpr *ce, int *order) {
+bool isThreadFence(const CallExpr *ce, MemoryOrder *order) {
   const FunctionDecl *fd = ce->getDirectCallee();
   if (!fd || !fd->getIdentifier() || fd->getName() != "atomic_thread_fence")
     return false;
@@ -377,14 +375,14 @@ SyncOp classifyFencedAtomic(const Stmt *s, bool releaseFenceBefore, bool acquire
                      n.starts_with("compare_exchange") || n == "test_and_set";
   const bool load = n == "load" || n == "test" || n == "exchange" || n.starts_with("fetch_") ||
                     n.starts_with("compare_exchange") || n == "test_and_set";
-  const int order = memoryOrder(mc, 0);
+  const MemoryOrder order = memoryOrder(mc, 0);
   const bool rel = releases(order) || (store && releaseFenceBefore);
   const bool acq = acquires(order) || (load && acquireFenceAfter);
   return atomicSync(obj, obj->getType()->isPointerType(), store, load,
-                    rel && acq ? 4
-                    : rel      ? 3
-                    : acq      ? 2
-                               : 0);
+                    rel && acq ? MemoryOrder::AcqRel
+                    : rel      ? MemoryOrder::Release
+                    : acq      ? MemoryOrder::Acquire
+                               : MemoryOrder::Relaxed);
 }
 
 bool isRecursiveMutexType(QualType t) {
@@ -399,7 +397,8 @@ SyncOp classifySync(const Stmt *s) {
   if (auto *oc = dyn_cast<CXXOperatorCallExpr>(s)) {
     // a = v, ++a, a += v on std::atomic: seq_cst store or read-modify-write.
     if (oc->getNumArgs() >= 1 && isStdClass(oc->getArg(0)->getType(), {"atomic"}))
-      return atomicSync(oc->getArg(0), false, true, oc->getOperator() != OO_Equal, 5);
+      return atomicSync(oc->getArg(0), false, true, oc->getOperator() != OO_Equal,
+                        MemoryOrder::SeqCst);
     return {};
   }
   if (auto *ce = dyn_cast<CallExpr>(s))

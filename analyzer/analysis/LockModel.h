@@ -9,6 +9,19 @@
 
 namespace weft::analyzer {
 
+/// std::memory_order / C memory_order, in their declared order (the values Clang evaluates).
+enum class MemoryOrder { Relaxed, Consume, Acquire, Release, AcqRel, SeqCst };
+/// Does an operation or fence of this order acquire? A consume is an acquire in C++ (every
+/// implementation promotes it, and [atomics.order] lets it be treated so).
+inline bool acquires(MemoryOrder o) {
+  return o == MemoryOrder::Consume || o == MemoryOrder::Acquire || o == MemoryOrder::AcqRel ||
+         o == MemoryOrder::SeqCst;
+}
+/// Does an operation or fence of this order release?
+inline bool releases(MemoryOrder o) {
+  return o == MemoryOrder::Release || o == MemoryOrder::AcqRel || o == MemoryOrder::SeqCst;
+}
+
 /// One recognised operation.
 struct SyncOp {
   enum Kind {
@@ -53,9 +66,8 @@ struct SyncOp {
 /// Classifies a call, member call, operator call or construction.
 SyncOp classifySync(const clang::Stmt *s);
 
-/// A thread fence (std::atomic_thread_fence, C atomic_thread_fence); its memory order in *order
-/// (std::memory_order's values: 0 relaxed ... 5 seq_cst).
-bool isThreadFence(const clang::CallExpr *ce, int *order);
+/// A thread fence (std::atomic_thread_fence, C atomic_thread_fence); its memory order in *order.
+bool isThreadFence(const clang::CallExpr *ce, MemoryOrder *order);
 
 /// An atomic operation too weak to synchronise by itself (relaxed), seen with the fences around it
 /// in its thread: a release fence before a store releases, an acquire fence after a load acquires

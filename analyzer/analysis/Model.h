@@ -32,18 +32,35 @@ inline bool mayAlias(const std::string &a, const std::string &b) {
   return a.empty() || b.empty() || a == b;
 }
 
+/// Guard ids that are not guard objects (HeldLock::guard; any other non-zero value is the identity
+/// of an RAII guard variable within its function).
+namespace guard {
+inline constexpr std::uintptr_t None = 0;     ///< a lock taken by hand, owned by no guard
+inline constexpr std::uintptr_t Requires = 1; ///< assumed held on entry by REQUIRES(...)
+inline constexpr std::uintptr_t Once = 2;     ///< the once-flag after std::call_once
+inline constexpr std::uintptr_t Sync = 3;     ///< a happens-before fact, not a lock
+} // namespace guard
+
+/// A happens-before fact carried in a lockset (HeldLock::sync).
+enum class SyncEdge : std::uint8_t {
+  None,           ///< a lock
+  AcquiredBefore, ///< the object was acquired before this point
+  ReleasedAfter,  ///< the object is released after this point on every path
+};
+
 /// A lock held at some point.
 struct HeldLock {
   ObjRef lock;
-  bool shared = false;      ///< reader mode (shared_lock, lock_shared, rwlock rd, once-after)
-  bool recursive = false;   ///< recursive mutex: re-locking is fine
-  bool manual = true;       ///< taken by lock()/pthread_mutex_lock, not by an RAII guard
-  std::uintptr_t guard = 0; ///< the guard object owning it (0: none)
-  report::Location at;      ///< where it was acquired
+  bool shared = false;    ///< reader mode (shared_lock, lock_shared, rwlock rd, once-after)
+  bool recursive = false; ///< recursive mutex: re-locking is fine
+  bool manual = true;     ///< taken by lock()/pthread_mutex_lock, not by an RAII guard
+  std::uintptr_t guard = guard::None; ///< the guard object owning it, or a guard:: id
+  report::Location at;                ///< where it was acquired
   /// Not a lock but a happens-before edge through a synchronisation object (an atomic with
-  /// release/acquire order, a latch, a semaphore): 1 = acquired before this point, 2 = released
-  /// after it. An access released-after on X is ordered before one acquired-after on X.
-  int sync = 0;
+  /// release/acquire order, a latch, a semaphore). An access released-after on X is ordered
+  /// before one acquired-after on X.
+  SyncEdge sync = SyncEdge::None;
+  bool isLock() const { return sync == SyncEdge::None; }
 };
 
 /// Locks held at a point relative to the function's entry: `held` were taken in the function
@@ -100,22 +117,68 @@ struct SCreate {
   bool inLoop = false;
 };
 
-/// A lock acquisition (for lock order and double-lock through callees).
+/// A lock acquisition, or an unlock of a lock this function did not take, with the locks held
+/// before it relative to the function's entry.
 struct SAcquire {
   HeldLock lock;
-  bool deadlockFree = false; ///< part of scoped_lock / std::lock
-  bool release = false;      ///< an unlock of a lock not taken in this function
+  bool deadlockFree = false;   ///< part of scoped_lock / std::lock
+  bool release = false;        ///< an unlock of a lock not held on any path in this function
+  bool releasedBefore = false; ///< release: this function already unlocked it on some path
+  bool alreadyHeld = false;    ///< acquire: the same lock is held on every path here (`prior`)
+  HeldLock prior;
   RelLocks before;
 };
 
-/// A lock misuse found inside one function.
-struct LocalIssue {
-  std::string rule; ///< double-lock, unlock-not-held, lock-leak, cv-wait-without-predicate,
-                    ///< joinable-thread-destroyed, detached-thread-captures-local
-  std::string variable;
-  std::string message;
-  report::Location loc;
-  std::vector<report::RelatedLocation> related;
+/// `lk.unlock()` on an RAII guard: whether it owned its lock on some path at that point.
+struct GuardUnlockFact {
+  std::string guard, lock; ///< the guard variable and the (first) mutex it was made for
+  bool owned = false;
+  report::Location at;
+};
+
+/// A condition-variable wait as written.
+struct WaitFact {
+  std::string cv; ///< its name, or "condition variable"
+  bool hasPredicate = false;
+  bool inLoop = false;
+  report::Location at;
+};
+
+/// The end of a std::thread object's use: destroyed, or overwritten by move-assignment.
+struct ThreadObjectFact {
+  enum Kind : std::uint8_t { Destroyed, Reassigned };
+  Kind kind = Destroyed;
+  std::string name;
+  bool mayBeJoinable = false; ///< neither joined nor detached on some path to here
+  report::Location at, declaredAt;
+};
+
+/// A detach of a thread whose creation is known (ThreadSite::localsByRef says what it captured).
+struct DetachFact {
+  int site = -1;
+  report::Location at;
+};
+
+/// The locks held where a function returns (a return statement, or its closing brace).
+struct ExitFact {
+  bool isReturn = false;
+  report::Location at;
+  std::vector<HeldLock> may, must;
+};
+
+/// What a function does that rules decide on without the thread model, relative to its entry.
+struct FunctionFacts {
+  std::string name;
+  std::string shortName;      ///< unqualified, for messages
+  bool returnsLocked = false; ///< a lock wrapper: returning with a lock held is its job
+  bool called = false;        ///< analysed code calls it (a lock it keeps passes to the caller)
+  report::Location end;
+  std::vector<SAcquire> acquires;
+  std::vector<GuardUnlockFact> guardUnlocks;
+  std::vector<WaitFact> waits;
+  std::vector<ThreadObjectFact> threadObjects;
+  std::vector<DetachFact> detaches;
+  std::vector<ExitFact> exits;
 };
 
 /// What one function does, relative to its entry.
@@ -126,8 +189,7 @@ struct FunctionSummary {
   std::vector<SAccess> accesses;
   std::vector<SCall> calls;
   std::vector<SCreate> creates;
-  std::vector<SAcquire> acquires;
-  std::vector<LocalIssue> issues;
+  FunctionFacts facts;
   // Effect on the caller after return.
   std::vector<HeldLock> acquiredAtExit;
   std::vector<ObjRef> releasedAtExit;
@@ -144,15 +206,8 @@ struct ThreadSite {
   report::Location loc;
   std::string handle; ///< key of the thread object (for joins); empty: temporary
   std::string entryName;
-};
-
-/// Everything the Clang side extracted from one TU, or (after linkFacts) from the TUs of a
-/// whole program.
-struct ProgramFacts {
-  std::vector<FunctionSummary> functions;
-  std::vector<ThreadSite> sites;
-  std::vector<int> roots; ///< summary indices run by the initial thread (main)
-  bool hasMain = false;   ///< roots holds `main` (not the no-main fallback)
+  /// Locals of the spawner the thread reaches by reference (captures, std::ref, &local).
+  std::vector<std::pair<std::string, report::Location>> localsByRef;
 };
 
 /// An access placed in a thread context, with absolute locks.
@@ -176,6 +231,16 @@ struct LockEdge {
   std::vector<ObjRef> alsoHeld; ///< other locks held at the acquisition (gate locks)
 };
 
+/// A lock acquired or released in a thread context, with the absolute locks held before it.
+struct Acquisition {
+  int context = 0;
+  HeldLock lock;
+  bool release = false;             ///< SAcquire::release
+  bool entry = false;               ///< in the context's entry function itself (no caller)
+  std::vector<HeldLock> before;     ///< every lock held just before
+  std::vector<HeldLock> fromCaller; ///< those held by a caller and not taken again locally
+};
+
 /// A thread context: the initial thread (id 0) or a creation site.
 struct ThreadContext {
   int id = 0;
@@ -192,7 +257,10 @@ struct AnalysisResult {
   std::vector<ThreadContext> contexts;
   std::vector<Access> accesses;
   std::vector<LockEdge> edges;
-  std::vector<LocalIssue> issues; ///< lock misuse found by the analyses (through callees too)
+  std::vector<Acquisition> acquisitions; ///< every lock taken or released, in its context
+  std::vector<FunctionFacts> functions;  ///< per analysed function (each once)
+  std::vector<ThreadSite> sites;
+  std::vector<std::string> cutCycles; ///< see ProgramFacts::cutCycles
 
   /// May an access in context `a` (with its live set) run in parallel with one in `b`?
   bool mayParallel(const Access &a, const Access &b) const;

@@ -35,19 +35,13 @@ public:
         expand(static_cast<int>(c), entries_[c].first, entries_[c].second, {}, {}, false, 0);
     }
     for (const FunctionSummary &f : facts_.functions)
-      for (const LocalIssue &i : f.issues)
-        addIssue(i);
+      out_.functions.push_back(f.facts);
+    out_.sites = facts_.sites;
+    out_.cutCycles = facts_.cutCycles;
     return std::move(out_);
   }
 
 private:
-  void addIssue(const LocalIssue &i) {
-    std::string key = i.rule + "|" + i.variable + "|" + i.loc.file + ":" +
-                      std::to_string(i.loc.line) + ":" + std::to_string(i.loc.column);
-    if (seenIssues_.insert(key).second)
-      out_.issues.push_back(i);
-  }
-
   ObjRef resolve(const ObjRef &r, const Bindings &b, bool *foreign = nullptr) const {
     ObjRef out = substitute(r, b, foreign);
     if (isUnbound(out.inst) && out.kind != ObjRef::ParamTarget)
@@ -127,7 +121,7 @@ private:
     for (const SCall &call : f.calls) {
       std::vector<HeldLock> h = combine(held, call.locks, bind);
       if (call.extraLock.valid())
-        h.push_back({resolve(call.extraLock, bind), false, false, false, 0, call.loc});
+        h.push_back({resolve(call.extraLock, bind), false, false, false, guard::None, call.loc});
       expand(ctx, call.callee, rebind(call.bind, bind), h, combineLive(live, call.live),
              loop || call.inLoop, depth + 1);
     }
@@ -153,57 +147,40 @@ private:
       if (seenAccess_.insert(key).second)
         out_.accesses.push_back(std::move(out));
     }
-    for (const SAcquire &acq : f.acquires)
+    for (const SAcquire &acq : f.facts.acquires)
       onAcquire(ctx, acq, bind, held, depth);
     stack_.pop_back();
   }
 
   void onAcquire(int ctx, const SAcquire &acq, const Bindings &bind,
                  const std::vector<HeldLock> &held, int depth) {
+    if (acq.releasedBefore)
+      return; // unlocked twice in the function itself: FunctionFacts say so
     HeldLock lock = acq.lock;
     lock.lock = resolve(lock.lock, bind);
     std::vector<HeldLock> local = combine({}, acq.before, bind);
-    std::vector<HeldLock> before = combine(held, acq.before, bind);
-    if (acq.release) {
-      bool isHeld = std::any_of(before.begin(), before.end(), [&](const HeldLock &h) {
-        return h.lock.name == lock.lock.name && mayAlias(h.lock.inst, lock.lock.inst);
-      });
-      if (!isHeld && depth == 0 && ctx >= 0)
-        addIssue({"unlock-not-held",
-                  lock.lock.name,
-                  "mutex '" + lock.lock.name + "' is unlocked but not held here",
-                  lock.at,
-                  {}});
-      return;
+    Acquisition a{ctx, lock, acq.release, depth == 0, combine(held, acq.before, bind), {}};
+    for (const HeldLock &h : held)
+      if (std::none_of(local.begin(), local.end(),
+                       [&](const HeldLock &l) { return sameLock(l.lock, h.lock); }))
+        a.fromCaller.push_back(h);
+    if (!acq.release && lock.isLock()) {
+      for (const HeldLock &h : a.before) {
+        if (sameLock(h.lock, lock.lock) || h.guard == guard::Once || !h.isLock())
+          continue;
+        LockEdge e{h.lock, lock.lock, h.at, lock.at, ctx, {}};
+        for (const HeldLock &g : a.before)
+          if (!sameLock(g.lock, h.lock) && g.isLock())
+            e.alsoHeld.push_back(g.lock);
+        out_.edges.push_back(std::move(e));
+      }
     }
-    if (lock.sync != 0)
-      return;
-    for (const HeldLock &h : before) {
-      if (sameLock(h.lock, lock.lock) || h.guard == 2 /* once-flag */ || h.sync != 0)
-        continue;
-      LockEdge e{h.lock, lock.lock, h.at, lock.at, ctx, {}};
-      for (const HeldLock &g : before)
-        if (!sameLock(g.lock, h.lock) && g.sync == 0)
-          e.alsoHeld.push_back(g.lock);
-      out_.edges.push_back(std::move(e));
-    }
-    // Re-lock through a callee: held by a caller, locked again here.
-    if (lock.recursive || lock.lock.inst.empty())
-      return;
-    for (const HeldLock &h : held) {
-      bool inLocal = std::any_of(local.begin(), local.end(),
-                                 [&](const HeldLock &l) { return sameLock(l.lock, h.lock); });
-      if (inLocal || !sameLock(h.lock, lock.lock) || (h.shared && lock.shared) || h.guard == 2 ||
-          h.sync != 0)
-        continue;
-      addIssue({"double-lock",
-                lock.lock.name,
-                "mutex '" + lock.lock.name +
-                    "' is locked again while already held by a caller; it is not recursive, "
-                    "so this deadlocks",
-                lock.at,
-                {{"first acquired here", h.at, {}}}});
-    }
+    std::string key = std::to_string(ctx) + "|" + lock.lock.name + "|" + lock.lock.inst + "|" +
+                      lock.at.file + ":" + std::to_string(lock.at.line) + ":" +
+                      std::to_string(lock.at.column) + (acq.release ? "u" : "l") +
+                      std::to_string(a.before.size()) + "|" + std::to_string(a.fromCaller.size());
+    if (seenAcquisitions_.insert(key).second)
+      out_.acquisitions.push_back(std::move(a));
   }
 
   const ProgramFacts &facts_;
@@ -212,7 +189,7 @@ private:
   std::map<int, int> siteContext_;
   std::vector<int> stack_;
   size_t budget_ = 0;
-  std::set<std::string> seenAccess_, seenIssues_;
+  std::set<std::string> seenAccess_, seenAcquisitions_;
 };
 
 std::vector<int> chain(const AnalysisResult &r, int c) {

@@ -5,7 +5,7 @@
 // for the checks. No Clang here: the input is ProgramFacts.
 #pragma once
 
-#include "Model.h"
+#include "Body.h"
 
 namespace weft::analyzer {
 

@@ -3,20 +3,21 @@
 
 namespace weft::analyzer {
 
-void Check::emitIssues(const AnalysisResult &result, const Emit &emit,
-                       report::Severity severity) const {
-  for (const LocalIssue &i : result.issues) {
-    if (i.rule != rule_)
-      continue;
-    report::Finding f;
-    f.rule = rule_;
-    f.severity = severity;
-    f.message = i.message;
-    f.variable = i.variable;
-    f.location = i.loc;
-    f.related = i.related;
-    emit(std::move(f));
-  }
+void Check::report(const Emit &emit, report::Severity severity, const std::string &variable,
+                   std::string message, const report::Location &at,
+                   std::vector<report::RelatedLocation> related) {
+  std::string key =
+      variable + "|" + at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+  if (!reported_.insert(key).second)
+    return;
+  report::Finding f;
+  f.rule = rule_;
+  f.severity = severity;
+  f.message = std::move(message);
+  f.variable = variable;
+  f.location = at;
+  f.related = std::move(related);
+  emit(std::move(f));
 }
 
 } // namespace weft::analyzer

@@ -7,6 +7,7 @@
 #include "weft/report/Report.h"
 
 #include <functional>
+#include <set>
 #include <string>
 
 namespace weft::analyzer {
@@ -26,13 +27,15 @@ public:
   virtual void run(const AnalysisResult &result, const Emit &emit) = 0;
 
 protected:
-  /// For rules the analyses detect inside one function (lock misuse, waits, thread objects):
-  /// turns each LocalIssue of this rule into a finding.
-  void emitIssues(const AnalysisResult &result, const Emit &emit,
-                  report::Severity severity = report::Severity::Warning) const;
+  /// Emits a finding of this rule, once per variable and location: the same misuse is reached
+  /// from several thread contexts and callers.
+  void report(const Emit &emit, report::Severity severity, const std::string &variable,
+              std::string message, const report::Location &at,
+              std::vector<report::RelatedLocation> related = {});
 
 private:
   std::string rule_;
+  std::set<std::string> reported_;
 };
 
 } // namespace weft::analyzer

@@ -1,11 +1,17 @@
-// The analyses find these inside one function (FunctionSummary) or through callees (Program);
-// the check reports them.
+// Decides cv-wait-without-predicate on the waits as written: no predicate and no loop around.
 #include "CvWaitWithoutPredicateCheck.h"
 
 namespace weft::analyzer {
 
 void CvWaitWithoutPredicateCheck::run(const AnalysisResult &result, const Emit &emit) {
-  emitIssues(result, emit, report::Severity::Warning);
+  for (const FunctionFacts &f : result.functions)
+    for (const WaitFact &w : f.waits)
+      if (!w.hasPredicate && !w.inLoop)
+        report(emit, report::Severity::Warning, w.cv,
+               "wait on '" + w.cv +
+                   "' without a predicate and outside a loop: a spurious or early wake-up is "
+                   "taken for the condition",
+               w.at);
 }
 
 } // namespace weft::analyzer

@@ -26,7 +26,7 @@ bool commonLock(const Access &a, const Access &b) {
   const ObjRef &guard = declaredGuard(a, b);
   for (const HeldLock &x : a.locks)
     for (const HeldLock &y : b.locks)
-      if (x.sync == 0 && y.sync == 0 && x.lock.name == y.lock.name &&
+      if (x.isLock() && y.isLock() && x.lock.name == y.lock.name &&
           mayAlias(x.lock.inst, y.lock.inst) && !(x.shared && y.shared) && countsAsGuard(x, guard))
         return true;
   return false;
@@ -34,7 +34,7 @@ bool commonLock(const Access &a, const Access &b) {
 
 bool holds(const Access &a, const ObjRef &guard) {
   return std::any_of(a.locks.begin(), a.locks.end(),
-                     [&](const HeldLock &h) { return h.sync == 0 && countsAsGuard(h, guard); });
+                     [&](const HeldLock &h) { return h.isLock() && countsAsGuard(h, guard); });
 }
 
 /// Ordered by a synchronisation object: one access is followed by a release of X in its thread,
@@ -44,8 +44,8 @@ bool syncOrdered(const Access &a, const Access &b) {
   auto publishes = [](const Access &x, const Access &y) {
     for (const HeldLock &r : x.locks)
       for (const HeldLock &q : y.locks)
-        if (r.sync == 2 && q.sync == 1 && r.lock.name == q.lock.name &&
-            mayAlias(r.lock.inst, q.lock.inst))
+        if (r.sync == SyncEdge::ReleasedAfter && q.sync == SyncEdge::AcquiredBefore &&
+            r.lock.name == q.lock.name && mayAlias(r.lock.inst, q.lock.inst))
           return true;
     return false;
   };

@@ -19,7 +19,7 @@ std::vector<report::Finding> analyzeProgram(const std::vector<UnitFacts> &units)
   std::vector<report::Finding> findings;
   // One program at a time: a joined program copies its units' facts, so only one is alive.
   for (const std::vector<const ProgramFacts *> &members : partitionPrograms(parts))
-    for (report::Finding &f : runChecks(buildProgram(linkFacts(members))))
+    for (report::Finding &f : runChecks(analyzeLinked(linkFacts(members))))
       findings.push_back(std::move(f));
   return findings;
 }

@@ -11,8 +11,8 @@ using namespace weft::analyzer::test;
 
 namespace {
 
-FunctionSummary fn(std::string name, std::string link = "") {
-  FunctionSummary f;
+FunctionBody fn(std::string name, std::string link = "") {
+  FunctionBody f;
   f.name = std::move(name);
   f.linkName = std::move(link);
   return f;
@@ -21,14 +21,14 @@ FunctionSummary fn(std::string name, std::string link = "") {
 /// main() calls foo() and starts a thread running worker(); both are only declared here.
 ProgramFacts mainUnit() {
   ProgramFacts u;
-  FunctionSummary m = fn("main", "main");
-  SCall call;
+  FunctionBody m = fn("main", "main");
+  CallOp call;
   call.calleeLink = "_Z3foov";
   m.calls.push_back(call);
-  SCreate create;
+  CreateOp create;
   create.site = 0;
   m.creates.push_back(create);
-  u.functions.push_back(m);
+  u.bodies.push_back(m);
   ThreadSite site;
   site.id = 0;
   site.entryLink = "_Z6workerv";
@@ -41,18 +41,20 @@ ProgramFacts mainUnit() {
 /// Defines helper (internal), foo() and worker(); worker calls helper and starts its own thread.
 ProgramFacts libraryUnit() {
   ProgramFacts u;
-  u.functions.push_back(fn("helper"));
-  FunctionSummary foo = fn("foo", "_Z3foov");
-  u.functions.push_back(foo);
-  FunctionSummary worker = fn("worker", "_Z6workerv");
-  SCall toHelper;
+  u.bodies.push_back(fn("helper"));
+  FunctionBody foo = fn("foo", "_Z3foov");
+  u.bodies.push_back(foo);
+  FunctionBody worker = fn("worker", "_Z6workerv");
+  CallOp toHelper;
   toHelper.callee = 0;
   worker.calls.push_back(toHelper);
-  SCreate create;
+  CreateOp create;
   create.site = 0;
-  create.live.live = {0};
   worker.creates.push_back(create);
-  u.functions.push_back(worker);
+  ThreadOp detach;
+  detach.site = 0;
+  worker.threads.push_back(detach);
+  u.bodies.push_back(worker);
   ThreadSite site;
   site.id = 0;
   site.entry = 0;
@@ -63,13 +65,13 @@ ProgramFacts libraryUnit() {
 TEST(Linker, BindsCallsAndThreadEntriesAcrossUnitsAndRenumbers) {
   ProgramFacts a = mainUnit(), b = libraryUnit();
   ProgramFacts p = linkFacts({&a, &b});
-  ASSERT_EQ(p.functions.size(), 4u);
+  ASSERT_EQ(p.bodies.size(), 4u);
   ASSERT_EQ(p.sites.size(), 2u);
-  EXPECT_EQ(p.functions[0].calls[0].callee, 2) << "main's foo() bound to the library's foo";
+  EXPECT_EQ(p.bodies[0].calls[0].callee, 2) << "main's foo() bound to the library's foo";
   EXPECT_EQ(p.sites[0].entry, 3) << "main's thread runs the library's worker";
-  EXPECT_EQ(p.functions[3].calls[0].callee, 1) << "worker's own call renumbered";
-  EXPECT_EQ(p.functions[3].creates[0].site, 1);
-  EXPECT_EQ(p.functions[3].creates[0].live.live, std::set<int>{1});
+  EXPECT_EQ(p.bodies[3].calls[0].callee, 1) << "worker's own call renumbered";
+  EXPECT_EQ(p.bodies[3].creates[0].site, 1);
+  EXPECT_EQ(p.bodies[3].threads[0].site, 1) << "a detach's site renumbered";
   EXPECT_EQ(p.sites[1].id, 1);
   EXPECT_EQ(p.sites[1].entry, 1);
   EXPECT_TRUE(p.hasMain);
@@ -80,19 +82,19 @@ TEST(Linker, BindsCallsAndThreadEntriesAcrossUnitsAndRenumbers) {
 TEST(Linker, UnresolvedNamesStayUnknown) {
   ProgramFacts a = mainUnit();
   ProgramFacts p = linkFacts({&a});
-  EXPECT_EQ(p.functions[0].calls[0].callee, -1);
+  EXPECT_EQ(p.bodies[0].calls[0].callee, -1);
   EXPECT_EQ(p.sites[0].entry, -1);
   EXPECT_EQ(p.roots, std::vector<int>{0});
 }
 
 TEST(Linker, CalledFunctionsAreNoFallbackRoots) {
   ProgramFacts b = libraryUnit();
-  FunctionSummary caller = fn("caller");
-  SCall call;
+  FunctionBody caller = fn("caller");
+  CallOp call;
   call.calleeLink = "_Z6workerv";
   caller.calls.push_back(call);
   ProgramFacts c;
-  c.functions.push_back(caller);
+  c.bodies.push_back(caller);
   ProgramFacts p = linkFacts({&b, &c});
   EXPECT_TRUE(p.roots.empty()) << "worker is called (from the other unit); nothing starts threads";
 }
@@ -100,8 +102,8 @@ TEST(Linker, CalledFunctionsAreNoFallbackRoots) {
 TEST(Linker, OneProgramPerMainWithTheLibrariesItReaches) {
   ProgramFacts a1 = mainUnit(), a2 = mainUnit(), lib = libraryUnit();
   ProgramFacts unused; // a library no main calls: its own thread-starting code is one program
-  unused.functions.push_back(fn("spawner", "_Z7spawnerv"));
-  unused.functions[0].creates.push_back(SCreate{});
+  unused.bodies.push_back(fn("spawner", "_Z7spawnerv"));
+  unused.bodies[0].creates.push_back(CreateOp{});
   unused.sites.push_back(ThreadSite{});
   unused.sites[0].id = 0;
   using Units = std::vector<const ProgramFacts *>;

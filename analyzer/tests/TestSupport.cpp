@@ -41,7 +41,7 @@ std::string LintRun::locksAt(const std::string &variable, int line) const {
       continue;
     std::set<std::string> names;
     for (const HeldLock &h : a.locks)
-      if (h.sync == 0)
+      if (h.isLock())
         names.insert(h.lock.name + (h.shared ? "(shared)" : ""));
     if (first)
       common = names;
@@ -115,10 +115,18 @@ LintRun analyzeProgramOf(const std::vector<SourceFile> &files) {
   LintRun run;
   std::vector<UnitFacts> units;
   for (const SourceFile &f : files) {
+    std::vector<std::string> args = {"-std=c++20", "-fsyntax-only", "-pthread", "-resource-dir",
+                                     WEFT_CLANG_RESOURCE_DIR};
+    if (llvm::StringRef(f.name).ends_with(".c"))
+      args = {"-x",
+              "c",
+              "-std=gnu17",
+              "-fsyntax-only",
+              "-pthread",
+              "-resource-dir",
+              WEFT_CLANG_RESOURCE_DIR};
     std::unique_ptr<clang::ASTUnit> unit = clang::tooling::buildASTFromCodeWithArgs(
-        f.code,
-        {"-std=c++20", "-fsyntax-only", "-pthread", "-resource-dir", WEFT_CLANG_RESOURCE_DIR},
-        "/tmp/weft-test/" + f.name, "weft-test");
+        f.code, args, "/tmp/weft-test/" + f.name, "weft-test");
     if (!unit || unit->getDiagnostics().hasErrorOccurred()) {
       run.errors = f.name + ": parse failed";
       ADD_FAILURE() << run.errors;
@@ -130,7 +138,7 @@ LintRun analyzeProgramOf(const std::vector<SourceFile> &files) {
   std::vector<const ProgramFacts *> parts;
   for (const UnitFacts &u : units)
     parts.push_back(u.get());
-  run.result = buildProgram(linkFacts(partitionPrograms(parts).front()));
+  run.result = analyzeLinked(linkFacts(partitionPrograms(parts).front()));
   run.findings = analyzeProgram(units);
   return run;
 }

@@ -2,7 +2,7 @@
 // the test files themselves.
 #pragma once
 
-#include "../analysis/Model.h"
+#include "../analysis/Body.h"
 #include "weft/report/Report.h"
 
 #include <string>
@@ -39,8 +39,8 @@ struct SourceFile {
   std::string name;
   std::string code;
 };
-/// Parses each file as its own C++20 TU, then analyses them as one or more programs the way
-/// `weft lint` does (analyzeProgram). `result` holds the first program's analysis.
+/// Parses each file as its own C++20 TU (C17 for a `.c` name), then analyses them as one or more
+/// programs the way `weft lint` does (analyzeProgram). `result` holds the first program's analysis.
 LintRun analyzeProgramOf(const std::vector<SourceFile> &files);
 
 } // namespace weft::analyzer::test

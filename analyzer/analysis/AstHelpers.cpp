@@ -1,0 +1,52 @@
+// Shared AST helpers of the body extraction (see AstHelpers.h).
+#include "AstHelpers.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace weft::analyzer {
+
+using namespace clang;
+
+const Expr *stripWrappers(const Expr *e) {
+  while (e) {
+    e = e->IgnoreParenImpCasts();
+    if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
+      e = m->getSubExpr();
+    else if (auto *b = dyn_cast<CXXBindTemporaryExpr>(e))
+      e = b->getSubExpr();
+    else if (auto *c = dyn_cast<CXXFunctionalCastExpr>(e))
+      e = c->getSubExpr();
+    else if (auto *ec = dyn_cast<ExprWithCleanups>(e))
+      e = ec->getSubExpr();
+    else if (auto *call = dyn_cast<CallExpr>(e);
+             call && call->getDirectCallee() && call->getDirectCallee()->isInStdNamespace() &&
+             call->getDirectCallee()->getIdentifier() &&
+             call->getDirectCallee()->getName() == "move" && call->getNumArgs() == 1)
+      e = call->getArg(0);
+    else
+      return e;
+  }
+  return e;
+}
+
+bool isWrapper(const Stmt *s) {
+  return isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             CXXFunctionalCastExpr, ExprWithCleanups, ParenExpr>(s) ||
+         (isa<CXXConstructExpr>(s) && cast<CXXConstructExpr>(s)->getNumArgs() == 1 &&
+          cast<CXXConstructExpr>(s)->getConstructor()->isCopyOrMoveConstructor());
+}
+
+bool hasProjectBody(const FunctionDecl *fd, const SourceManager &sm, const FunctionDecl **def) {
+  const FunctionDecl *d = nullptr;
+  if (!fd || !fd->hasBody(d) || !d || d->isDependentContext())
+    return false;
+  if (sm.isInSystemHeader(sm.getExpansionLoc(d->getLocation())))
+    return false;
+  if (def)
+    *def = d;
+  return true;
+}
+
+} // namespace weft::analyzer

@@ -1,0 +1,173 @@
+// A function's body as plain data: its CFG blocks, each an ordered list of the events the lockset
+// pass interprets (lock, unlock, guard operations, accesses, calls, thread creation and joins,
+// waits, returns). The Clang side (BodyExtraction) writes it per translation unit and frees the
+// AST; the whole-program step (Summaries) interprets it once every callee, in any file, is known.
+// Nothing here includes Clang.
+#pragma once
+
+#include "Model.h"
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace weft::analyzer {
+
+/// A lock named by an acquisition, with how it is taken.
+struct LockUse {
+  ObjRef lock;
+  bool shared = false;
+  bool recursive = false;
+};
+
+/// One interpreted step. `index` selects the operation's data in the body's table of its kind.
+struct Event {
+  enum Kind : std::uint8_t {
+    Access,        ///< accesses[index]: recorded with the state before the statement
+    Acquire,       ///< acquires[index]: lock(), pthread_mutex_lock, std::lock, ACQUIRE(...)
+    Release,       ///< releases[index]: unlock(), pthread_mutex_unlock, RELEASE(...)
+    GuardLock,     ///< guards[index]: a guard takes its locks (construction, lk.lock())
+    GuardAdopt,    ///< guards[index]: the guard takes ownership of held locks (adopt_lock)
+    GuardMove,     ///< guards[index]: ownership moves from guard `from` to `guard`
+    GuardUnlock,   ///< guards[index]: lk.unlock()
+    GuardRelease,  ///< guards[index]: lk.release(): still locked, owned by nobody
+    GuardEnd,      ///< guards[index]: the guard's destructor
+    Call,          ///< calls[index]: the callee's summary applies here
+    OnceDone,      ///< syncs[index]: after std::call_once the flag orders later accesses
+    SyncAcquire,   ///< syncs[index]: sees what was published to the object (acquire)
+    SyncRelease,   ///< syncs[index]: publishes what was written before (release)
+    Create,        ///< creates[index]: a thread starts
+    Join,          ///< threads[index]: joined (join(), pthread_join, jthread's destructor)
+    JoinAfterLoop, ///< threads[index]: a loop joining a container of threads has ended
+    Detach,        ///< threads[index]
+    ThreadEnd,     ///< threads[index]: a std::thread object is destroyed
+    Wait,          ///< waits[index]: a condition-variable wait
+    Return,        ///< a return statement at `returns[index]`
+    StmtEnd,       ///< the end of a statement whose Access events precede it (ReleasePass)
+  };
+  Kind kind;
+  int index = 0;
+};
+
+/// Facts a branch condition gives its successors (a try-lock that succeeded, joinable() false).
+struct EdgeFact {
+  enum Kind : std::uint8_t {
+    Acquired,    ///< `lock` is held on this edge (try_lock, TRY_ACQUIRE)
+    GuardOwns,   ///< the guard owns its locks on this edge (owns_lock())
+    NotJoinable, ///< the thread handle `handle` is not joinable on this edge
+  };
+  Kind kind;
+  HeldLock lock;      ///< Acquired; GuardOwns: the guard's locks come from guards[guard]
+  int guard = -1;     ///< GuardOwns: index into guards
+  std::string handle; ///< NotJoinable
+};
+
+/// A CFG block.
+struct Block {
+  std::vector<Event> events;
+  std::vector<int> succs;                ///< block indices; -1: unreachable successor
+  std::vector<EdgeFact> onTrue, onFalse; ///< when there are two successors
+  bool noReturn = false;                 ///< abort(), a failed assert, throw
+};
+
+/// An access as written, before the lockset pass gives it its locks.
+struct AccessOp {
+  ObjRef obj;
+  bool write = false;
+  bool foreign = false;
+  bool atomic = false;
+  report::Location loc;
+  ObjRef guardedBy;
+};
+
+/// A lock or unlock of named locks (several at once for std::lock / scoped_lock).
+struct LockOp {
+  std::vector<LockUse> locks;
+  bool deadlockFree = false; ///< std::lock / scoped_lock avoid deadlock among their locks
+  bool manual = true;        ///< lock() rather than an RAII guard
+  report::Location at;
+};
+
+/// An operation on an RAII guard variable (`guard` is its identity within the function).
+struct GuardOp {
+  std::uintptr_t guard = 0;
+  std::uintptr_t from = 0; ///< GuardMove: the guard moved from
+  std::vector<LockUse> locks;
+  bool deadlockFree = false;
+  std::string name; ///< the guard variable, for messages
+  report::Location at;
+};
+
+/// A call into analysed code (callee >= 0) or into another file (calleeLink).
+struct CallOp {
+  int callee = -1;
+  std::string calleeLink;
+  Bindings bind;
+  report::Location loc;
+  bool inLoop = false;
+  ObjRef extraLock; ///< std::call_once: the once-flag, held while the callee runs
+};
+
+/// A happens-before edge through an object (release/acquire atomics, latch, semaphore, once).
+struct SyncPoint {
+  ObjRef obj;
+  report::Location at;
+};
+
+/// A thread creation.
+struct CreateOp {
+  int site = -1;
+  std::string handle;           ///< the thread object's key; empty: a temporary
+  bool joinableObject = false;  ///< a std::thread constructed here (must be joined or detached)
+  bool discardedFuture = false; ///< std::async whose future is dropped: joined at once
+  std::string assignedTo;       ///< move-assigned into this std::thread (name)
+  bool inLoop = false;
+  report::Location loc;
+};
+
+/// An operation on a thread handle.
+struct ThreadOp {
+  std::string handle;
+  int site = -1;    ///< Detach: the creation it detaches, when known
+  std::string name; ///< ThreadEnd: the variable
+  report::Location at;
+  report::Location declaredAt; ///< ThreadEnd
+};
+
+/// One function, as extracted.
+struct FunctionBody {
+  std::string name;
+  std::string shortName; ///< unqualified, for messages
+  std::string linkName;  ///< linkage name when other TUs can call it; empty otherwise
+  bool isConstructor = false;
+  /// A lock wrapper: returning with a lock held is its job (lock(), ACQUIRE-annotated...).
+  bool returnsLocked = false;
+  std::vector<HeldLock> entryLocks; ///< REQUIRES(...): held on entry
+  report::Location end;             ///< the closing brace
+  std::vector<Block> blocks;        ///< blocks[entry] starts, blocks[exit] ends
+  int entry = 0, exit = 0;
+  std::vector<AccessOp> accesses;
+  std::vector<LockOp> acquires, releases;
+  std::vector<GuardOp> guards;
+  std::vector<CallOp> calls;
+  std::vector<SyncPoint> syncs;
+  std::vector<CreateOp> creates;
+  std::vector<ThreadOp> threads;
+  std::vector<WaitFact> waits;
+  std::vector<report::Location> returns;
+};
+
+/// Everything the Clang side extracted from one TU (bodies, sites, roots), or after linkFacts
+/// from the TUs of a whole program; summarizeProgram then fills `functions` (one per body).
+struct ProgramFacts {
+  std::vector<FunctionBody> bodies;
+  std::vector<FunctionSummary> functions;
+  std::vector<ThreadSite> sites;
+  std::vector<int> roots; ///< function indices run by the initial thread (main)
+  bool hasMain = false;   ///< roots holds `main` (not the no-main fallback)
+  /// Recursive call cycles whose summaries did not converge within the bound (names).
+  std::vector<std::string> cutCycles;
+};
+
+} // namespace weft::analyzer

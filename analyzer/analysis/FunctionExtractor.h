@@ -1,0 +1,105 @@
+// The extraction of one function body (BodyExtraction.h): FunctionExtractor.cpp turns the CFG's
+// statements and branch conditions into events, AccessWalk.cpp records the memory accesses and
+// anchors each at the CFG statement whose state it is seen with. Private to the analyser.
+#pragma once
+
+#include "BodyExtraction.h"
+#include "LockModel.h"
+#include "Naming.h"
+
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace weft::analyzer {
+
+class FunctionExtractor {
+public:
+  FunctionExtractor(BodyExtractor &b, const clang::FunctionDecl *fd, FunctionBody &out);
+  void run();
+
+private:
+  // Setup.
+  void collectAliases(const clang::Stmt *s);
+  void collectFences(const clang::Stmt *s);
+  void collectGuards(const clang::Stmt *s);
+  void findLoopJoins(const clang::Stmt *s);
+  // Statements to events (FunctionExtractor.cpp).
+  void convertBlock(const clang::CFGBlock &blk, Block &out);
+  void element(const clang::CFGElement &el, Block &out);
+  void statement(const clang::Stmt *s, Block &out);
+  void call(const clang::CallExpr *call, Block &out);
+  void create(const clang::Stmt *s, const SyncOp &op, Block &out);
+  void detach(const clang::Stmt *s, const SyncOp &op, Block &out);
+  void guardCtor(const clang::Stmt *s, const SyncOp &op, Block &out);
+  bool annotations(const clang::CallExpr *call, const clang::FunctionDecl *callee,
+                   const Bindings &bind, Block &out);
+  void addCall(const clang::FunctionDecl *callee, const Bindings &bind, const clang::Stmt *at,
+               Block &out, ObjRef extraLock = {});
+  void lambdaArgs(const clang::CallExpr *call, Block &out);
+  void branch(const clang::CFGBlock &blk, Block &out);
+  Bindings bindCall(const clang::FunctionDecl *callee, const clang::Expr *object, bool arrow,
+                    llvm::ArrayRef<const clang::Expr *> args);
+  SyncOp syncOf(const clang::Stmt *s) const;
+  // Accesses (AccessWalk.cpp).
+  void walk(const clang::Stmt *s);
+  void record(const clang::Expr *at, const ObjRef &r, clang::QualType t, bool write,
+              bool atomic = false);
+  void recordExpr(const clang::Expr *e, bool write);
+  void libraryArgs(const clang::CallExpr *ce, unsigned firstArg);
+
+  // Helpers.
+  void emit(Block &out, Event::Kind kind, int index) { out.events.push_back({kind, index}); }
+  template <class T> int add(std::vector<T> &table, T value) {
+    table.push_back(std::move(value));
+    return static_cast<int>(table.size()) - 1;
+  }
+  report::Location loc(clang::SourceLocation l) const { return makeLocation(sm_, l); }
+  ObjRef refOfDecl(const clang::VarDecl *vd) const { return refOfVar(vd, scope_); }
+  ObjRef lockRef(const clang::Expr *e, bool viaPointer) const {
+    return viaPointer || e->getType()->isPointerType() ? pointeeOf(e, scope_) : refOf(e, scope_);
+  }
+  bool isRecursive(const clang::Expr *lock, const ObjRef &r) const {
+    return isRecursiveMutexType(lock->getType()) || b_.isRecursiveLock(r.name);
+  }
+  std::string handleKey(const ObjRef &r) const {
+    if (!r.valid())
+      return "";
+    return r.kind == ObjRef::Local ? r.inst : r.name;
+  }
+  std::string joinKey(const clang::Stmt *s, const SyncOp &op) const;
+  std::string handleOfCreation(const clang::Stmt *s, const SyncOp &op, std::string *assigned);
+  const clang::VarDecl *declaredVar(const clang::Stmt *s) const;
+  const clang::VarDecl *guardVar(const clang::Expr *e) const;
+  bool inLoop(const clang::Stmt *s) const;
+  std::vector<LockUse> guardLocksOf(const clang::VarDecl *g) const;
+
+  BodyExtractor &b_;
+  clang::ASTContext &ctx_;
+  const clang::SourceManager &sm_;
+  const clang::FunctionDecl *fd_;
+  FunctionBody &out_;
+  NamingScope scope_;
+  std::unique_ptr<clang::CFG> cfg_;
+  std::unique_ptr<clang::ParentMap> pm_;
+  llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> ctorInitField_;
+  llvm::DenseMap<const clang::VarDecl *, std::vector<LockUse>> guardLocks_;
+  /// CFG statements (the points the lockset pass sees), and the accesses anchored at each.
+  llvm::DenseMap<const clang::Stmt *, std::vector<int>> anchored_;
+  std::set<std::string> seenAccess_;
+  struct Fence {
+    unsigned offset;
+    MemoryOrder order;
+  };
+  std::vector<Fence> fences_;
+  /// Joins of a container of threads inside a loop (`for (auto &t : ts) t.join()`): after the
+  /// loop every thread of the container is joined, even on the zero-iteration path.
+  std::vector<std::pair<int, clang::SourceLocation>> loopJoins_; ///< threads[] index, loop end
+};
+
+} // namespace weft::analyzer

@@ -1,0 +1,374 @@
+// The lockset pass (LocksetPass.h): a fixpoint over the body's blocks, then one recording pass
+// that writes the summary, then the backward release pass (ReleasePass.h).
+#include "LocksetPass.h"
+
+#include "Lockset.h"
+#include "ReleasePass.h"
+#include "Substitution.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+namespace weft::analyzer {
+
+namespace {
+
+class LocksetPass {
+public:
+  LocksetPass(const FunctionBody &body, const std::vector<FunctionSummary> &summaries,
+              const std::vector<ThreadSite> &sites)
+      : body_(body), summaries_(summaries), sites_(sites) {}
+
+  FunctionSummary run() {
+    out_.name = body_.name;
+    out_.linkName = body_.linkName;
+    out_.isConstructor = body_.isConstructor;
+    out_.facts.name = body_.name;
+    out_.facts.shortName = body_.shortName;
+    out_.facts.returnsLocked = body_.returnsLocked;
+    out_.facts.end = body_.end;
+    if (body_.blocks.empty())
+      return std::move(out_);
+    std::vector<LockState> in = fixpoint();
+    for (size_t b = 0; b < body_.blocks.size(); ++b) {
+      LockState st = in[b];
+      if (!st.reached)
+        continue;
+      const Block &blk = body_.blocks[b];
+      for (size_t e = 0; e < blk.events.size(); ++e)
+        transfer(st, blk.events[e], true, {static_cast<int>(b), static_cast<int>(e)});
+    }
+    exitFacts(in[body_.exit]);
+    addReleases(body_, summaries_, accessAt_, callAt_, out_);
+    return std::move(out_);
+  }
+
+private:
+  std::vector<LockState> fixpoint() {
+    const size_t n = body_.blocks.size();
+    std::vector<LockState> in(n);
+    LockState &entry = in[body_.entry];
+    entry.reached = true;
+    for (const HeldLock &h : body_.entryLocks)
+      entry.acquire(h);
+    std::deque<int> work{body_.entry};
+    std::vector<char> queued(n, 0);
+    queued[body_.entry] = 1;
+    size_t steps = 0;
+    const size_t maxSteps = 40 * n + 100;
+    auto propagate = [&](int succ, const LockState &st) {
+      if (succ < 0 || !st.reached)
+        return;
+      LockState merged = in[succ];
+      merged.meet(st);
+      if (!(merged == in[succ]) || !in[succ].reached) {
+        in[succ] = std::move(merged);
+        if (!queued[succ]) {
+          queued[succ] = 1;
+          work.push_back(succ);
+        }
+      }
+    };
+    while (!work.empty() && steps++ < maxSteps) {
+      const int b = work.front();
+      work.pop_front();
+      queued[b] = 0;
+      const Block &blk = body_.blocks[b];
+      LockState st = in[b];
+      for (const Event &e : blk.events)
+        transfer(st, e, false, {});
+      if (blk.noReturn)
+        continue; // abort(), assert failure, throw: not a path to the function's end
+      if (blk.succs.size() == 2) {
+        LockState onTrue = st, onFalse = st;
+        edge(onTrue, blk.onTrue);
+        edge(onFalse, blk.onFalse);
+        propagate(blk.succs[0], onTrue);
+        propagate(blk.succs[1], onFalse);
+      } else {
+        for (int succ : blk.succs)
+          propagate(succ, st);
+      }
+    }
+    return in;
+  }
+
+  void edge(LockState &st, const std::vector<EdgeFact> &facts) {
+    for (const EdgeFact &f : facts) {
+      switch (f.kind) {
+      case EdgeFact::Acquired:
+        st.acquire(f.lock);
+        break;
+      case EdgeFact::GuardOwns: {
+        const GuardOp &g = body_.guards[f.guard];
+        if (std::any_of(st.must.begin(), st.must.end(),
+                        [&](const HeldLock &h) { return h.guard == g.guard; }))
+          break;
+        for (const LockUse &l : g.locks)
+          st.acquire({l.lock, l.shared, l.recursive, false, g.guard, g.at});
+        break;
+      }
+      case EdgeFact::NotJoinable:
+        if (auto it = st.joinable.find(f.handle); it != st.joinable.end())
+          it->second = false;
+        break;
+      }
+    }
+  }
+
+  void acquire(LockState &st, const HeldLock &h, bool deadlockFree, const RelLocks &before,
+               bool record) {
+    if (record) {
+      SAcquire a{h, deadlockFree, false, false, false, {}, before};
+      auto prev = std::find_if(st.must.begin(), st.must.end(),
+                               [&](const HeldLock &x) { return sameLock(x.lock, h.lock); });
+      if (prev != st.must.end()) {
+        a.alreadyHeld = true;
+        a.prior = *prev;
+      }
+      out_.facts.acquires.push_back(std::move(a));
+    }
+    st.acquire(h);
+  }
+
+  void release(LockState &st, const ObjRef &lock, const report::Location &at, bool record) {
+    if (record && !st.mayHold(lock)) {
+      SAcquire a;
+      a.lock = {lock, false, false, true, guard::None, at};
+      a.release = true;
+      a.releasedBefore =
+          std::find(st.released.begin(), st.released.end(), lock) != st.released.end();
+      a.before = st.rel();
+      out_.facts.acquires.push_back(std::move(a));
+    }
+    st.release(lock);
+  }
+
+  void onJoin(LockState &st, const std::string &key) {
+    if (key.empty())
+      return;
+    st.joined.insert(key);
+    std::erase_if(st.live, [&](int site) { return sites_[site].handle == key; });
+    if (auto it = st.joinable.find(key); it != st.joinable.end())
+      it->second = false;
+  }
+
+  void guardOwnership(LockState &st, std::uintptr_t from, std::uintptr_t to, bool manual) {
+    for (auto *set : {&st.must, &st.may})
+      for (HeldLock &h : *set)
+        if (h.guard == from) {
+          h.guard = to;
+          h.manual = manual;
+        }
+  }
+
+  void applyCall(LockState &st, const CallOp &call) {
+    if (call.callee < 0)
+      return; // not analysed (a library, or a file outside the database)
+    const FunctionSummary &cs = summaries_[call.callee];
+    for (const ObjRef &r : cs.releasedAtExit)
+      st.release(substitute(r, call.bind));
+    for (HeldLock h : cs.acquiredAtExit) {
+      h.lock = substitute(h.lock, call.bind);
+      st.acquire(h);
+    }
+    for (int site : cs.liveAtExit.live)
+      st.live.insert(site);
+    for (const std::string &h : cs.liveAtExit.joined)
+      onJoin(st, h);
+  }
+
+  void transfer(LockState &st, const Event &e, bool record, EventPos pos) {
+    switch (e.kind) {
+    case Event::Access:
+      if (record)
+        recordAccess(st, body_.accesses[e.index], pos);
+      return;
+    case Event::StmtEnd:
+    case Event::SyncRelease: // the backward pass's business
+      return;
+    case Event::Acquire: {
+      const LockOp &op = body_.acquires[e.index];
+      RelLocks before = st.rel();
+      for (const LockUse &l : op.locks)
+        acquire(st, {l.lock, l.shared, l.recursive, op.manual, guard::None, op.at}, op.deadlockFree,
+                before, record);
+      return;
+    }
+    case Event::Release: {
+      const LockOp &op = body_.releases[e.index];
+      for (const LockUse &l : op.locks)
+        release(st, l.lock, op.at, record);
+      return;
+    }
+    case Event::GuardLock: {
+      const GuardOp &g = body_.guards[e.index];
+      RelLocks before = st.rel();
+      for (const LockUse &l : g.locks)
+        acquire(st, {l.lock, l.shared, l.recursive, false, g.guard, g.at}, g.deadlockFree, before,
+                record);
+      return;
+    }
+    case Event::GuardAdopt: {
+      const GuardOp &g = body_.guards[e.index];
+      for (auto *set : {&st.must, &st.may})
+        for (HeldLock &h : *set)
+          for (const LockUse &l : g.locks)
+            if (sameLock(h.lock, l.lock) && h.guard == guard::None) {
+              h.guard = g.guard;
+              h.manual = false;
+            }
+      return;
+    }
+    case Event::GuardMove: {
+      const GuardOp &g = body_.guards[e.index];
+      guardOwnership(st, g.from, g.guard, false);
+      return;
+    }
+    case Event::GuardUnlock: {
+      const GuardOp &g = body_.guards[e.index];
+      if (record && !g.locks.empty()) {
+        bool owned = std::any_of(st.may.begin(), st.may.end(),
+                                 [&](const HeldLock &h) { return h.guard == g.guard; });
+        out_.facts.guardUnlocks.push_back({g.name, g.locks.front().lock.name, owned, g.at});
+      }
+      st.releaseGuard(g.guard);
+      return;
+    }
+    case Event::GuardRelease:
+      guardOwnership(st, body_.guards[e.index].guard, guard::None, true);
+      return;
+    case Event::GuardEnd:
+      st.releaseGuard(body_.guards[e.index].guard);
+      return;
+    case Event::Call: {
+      const CallOp &call = body_.calls[e.index];
+      if (record) {
+        out_.calls.push_back({call.callee, call.bind, call.loc, st.rel(), st.liveness(),
+                              call.inLoop, call.extraLock, call.calleeLink});
+        callAt_.push_back(pos);
+      }
+      applyCall(st, call);
+      return;
+    }
+    case Event::OnceDone: {
+      const SyncPoint &p = body_.syncs[e.index];
+      if (!st.mustHold(p.obj))
+        st.acquire({p.obj, true, true, false, guard::Once, p.at});
+      return;
+    }
+    case Event::SyncAcquire: {
+      const SyncPoint &p = body_.syncs[e.index];
+      if (std::none_of(st.must.begin(), st.must.end(), [&](const HeldLock &h) {
+            return h.sync == SyncEdge::AcquiredBefore && sameLock(h.lock, p.obj);
+          })) {
+        HeldLock h{p.obj, false, false, false, guard::Sync, p.at};
+        h.sync = SyncEdge::AcquiredBefore;
+        st.acquire(h);
+      }
+      return;
+    }
+    case Event::Create:
+      onCreate(st, body_.creates[e.index], record);
+      return;
+    case Event::Join:
+      onJoin(st, body_.threads[e.index].handle);
+      return;
+    case Event::JoinAfterLoop:
+      if (!st.live.empty())
+        onJoin(st, body_.threads[e.index].handle);
+      return;
+    case Event::Detach: {
+      const ThreadOp &t = body_.threads[e.index];
+      int site = t.site;
+      if (site < 0) {
+        if (auto it = siteByHandle_.find(t.handle); it != siteByHandle_.end())
+          site = it->second;
+        if (auto it = st.joinable.find(t.handle); it != st.joinable.end())
+          it->second = false;
+      }
+      if (record && site >= 0)
+        out_.facts.detaches.push_back({site, t.at});
+      return;
+    }
+    case Event::ThreadEnd: {
+      const ThreadOp &t = body_.threads[e.index];
+      if (record) {
+        auto it = st.joinable.find(t.handle);
+        out_.facts.threadObjects.push_back({ThreadObjectFact::Destroyed, t.name,
+                                            it != st.joinable.end() && it->second, t.at,
+                                            t.declaredAt});
+      }
+      return;
+    }
+    case Event::Wait:
+      if (record)
+        out_.facts.waits.push_back(body_.waits[e.index]);
+      return;
+    case Event::Return:
+      if (record)
+        out_.facts.exits.push_back({true, body_.returns[e.index], st.may, st.must});
+      return;
+    }
+  }
+
+  void onCreate(LockState &st, const CreateOp &c, bool record) {
+    if (record) {
+      if (!c.assignedTo.empty()) {
+        auto it = st.joinable.find(c.handle);
+        out_.facts.threadObjects.push_back({ThreadObjectFact::Reassigned,
+                                            c.assignedTo,
+                                            it != st.joinable.end() && it->second,
+                                            c.loc,
+                                            {}});
+      }
+      out_.creates.push_back({c.site, c.loc, st.rel(), st.liveness(), c.inLoop});
+    }
+    if (c.discardedFuture)
+      return;
+    st.live.insert(c.site);
+    if (!c.handle.empty()) {
+      st.joined.erase(c.handle);
+      siteByHandle_[c.handle] = c.site;
+      if (c.joinableObject)
+        st.joinable[c.handle] = true;
+    }
+  }
+
+  void recordAccess(const LockState &st, const AccessOp &a, EventPos pos) {
+    if (body_.isConstructor && a.obj.inst.starts_with("this") && st.live.empty())
+      return; // the object has not escaped yet
+    out_.accesses.push_back(
+        {a.obj, a.write, a.foreign, a.atomic, a.loc, st.rel(), st.liveness(), a.guardedBy});
+    accessAt_.push_back(pos);
+  }
+
+  void exitFacts(const LockState &exit) {
+    if (!exit.reached)
+      return;
+    for (const HeldLock &h : exit.must)
+      if (h.guard == guard::None || h.guard == guard::Sync)
+        out_.acquiredAtExit.push_back(h);
+    out_.releasedAtExit = exit.released;
+    out_.liveAtExit = exit.liveness();
+    out_.facts.exits.push_back({false, body_.end, exit.may, exit.must});
+  }
+
+  const FunctionBody &body_;
+  const std::vector<FunctionSummary> &summaries_;
+  const std::vector<ThreadSite> &sites_;
+  FunctionSummary out_;
+  std::vector<EventPos> accessAt_, callAt_; ///< parallel to out_.accesses / out_.calls
+  std::map<std::string, int> siteByHandle_;
+};
+
+} // namespace
+
+FunctionSummary summarizeBody(const FunctionBody &body,
+                              const std::vector<FunctionSummary> &summaries,
+                              const std::vector<ThreadSite> &sites) {
+  return LocksetPass(body, summaries, sites).run();
+}
+
+} // namespace weft::analyzer
