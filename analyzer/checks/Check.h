@@ -6,6 +6,7 @@
 #include "../analysis/Model.h"
 #include "weft/report/Report.h"
 
+#include <concepts>
 #include <functional>
 #include <string>
 
@@ -15,7 +16,17 @@ namespace weft::analyzer {
 /// (docs/rules/<rule>.md) and the test file follow from each other.
 class Check {
 public:
-  using Emit = std::function<void(report::Finding)>;
+  /// Where a check's findings go. It gives each finding its rule's severity from the catalogue
+  /// (report/src/Rules.def): a check never chooses one, so the lint, `weft run` and SARIF's rule
+  /// table cannot disagree.
+  class Emit {
+  public:
+    template <std::invocable<report::Finding> Sink> Emit(Sink sink) : sink_(std::move(sink)) {}
+    void operator()(report::Finding f) const;
+
+  private:
+    std::function<void(report::Finding)> sink_;
+  };
 
   explicit Check(std::string rule) : rule_(std::move(rule)) {}
   virtual ~Check() = default;
@@ -28,8 +39,7 @@ public:
 protected:
   /// For rules the analyses detect inside one function (lock misuse, waits, thread objects):
   /// turns each LocalIssue of this rule into a finding.
-  void emitIssues(const AnalysisResult &result, const Emit &emit,
-                  report::Severity severity = report::Severity::Warning) const;
+  void emitIssues(const AnalysisResult &result, const Emit &emit) const;
 
 private:
   std::string rule_;

@@ -5,7 +5,7 @@
 namespace weft::analyzer {
 
 void DoubleLockCheck::run(const AnalysisResult &result, const Emit &emit) {
-  emitIssues(result, emit, report::Severity::Error);
+  emitIssues(result, emit);
 }
 
 } // namespace weft::analyzer

@@ -5,7 +5,7 @@
 namespace weft::analyzer {
 
 void LockLeakCheck::run(const AnalysisResult &result, const Emit &emit) {
-  emitIssues(result, emit, report::Severity::Warning);
+  emitIssues(result, emit);
 }
 
 } // namespace weft::analyzer
