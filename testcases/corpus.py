@@ -28,16 +28,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 CATEGORIES = ("races", "locking", "deadlocks", "condvars", "atomics", "lifetime", "clean")
 TOOLS = ("lint", "run")
-RULES = {
-    "lint": {
-        "data-race", "lock-order-inversion", "double-lock", "unlock-not-held", "lock-leak",
-        "cv-wait-without-predicate", "joinable-thread-destroyed", "detached-thread-captures-local",
-    },
-    "run": {
-        "data-race", "deadlock", "lock-order-inversion", "double-lock", "unlock-not-held",
-        "destroy-while-held", "assertion-failure", "crash", "livelock", "timeout",
-    },
-}
+# Which rules each tool raises, read from the one rule catalogue (report.catalogue.corpus checks
+# this reading against the compiled catalogue).
+CATALOGUE = os.path.join(HERE, "..", "report", "src", "Rules.def")
+RULE_ENTRY_RE = re.compile(r'^WEFT_RULE\(\s*"([a-z-]+)",\s*\w+,\s*\w+,\s*(Lint|Run|Both)\b', re.M)
+
+
+def read_catalogue(path=CATALOGUE):
+    """{"lint": {rule ids}, "run": {rule ids}} from Rules.def's WEFT_RULE(id, Name, severity,
+    raisedBy, ...) entries."""
+    with open(path, encoding="utf-8") as f:
+        entries = RULE_ENTRY_RE.findall(f.read())
+    if not entries:
+        raise RuntimeError(f"{path}: no WEFT_RULE entries found")
+    return {tool: {rule for rule, by in entries if by in (tool.capitalize(), "Both")}
+            for tool in TOOLS}
+
+
+RULES = read_catalogue()
 # Expectations must sit near the top of the file, in its header comment.
 HEADER_LINES = 20
 

@@ -6,6 +6,7 @@
 #include "../analysis/Model.h"
 #include "weft/report/Report.h"
 
+#include <concepts>
 #include <functional>
 #include <set>
 #include <string>
@@ -16,7 +17,17 @@ namespace weft::analyzer {
 /// (docs/rules/<rule>.md) and the test file follow from each other.
 class Check {
 public:
-  using Emit = std::function<void(report::Finding)>;
+  /// Where a check's findings go. It gives each finding its rule's severity from the catalogue
+  /// (report/src/Rules.def): a check never chooses one, so the lint, `weft run` and SARIF's rule
+  /// table cannot disagree.
+  class Emit {
+  public:
+    template <std::invocable<report::Finding> Sink> Emit(Sink sink) : sink_(std::move(sink)) {}
+    void operator()(report::Finding f) const;
+
+  private:
+    std::function<void(report::Finding)> sink_;
+  };
 
   explicit Check(std::string rule) : rule_(std::move(rule)) {}
   virtual ~Check() = default;
@@ -29,9 +40,8 @@ public:
 protected:
   /// Emits a finding of this rule, once per variable and location: the same misuse is reached
   /// from several thread contexts and callers.
-  void report(const Emit &emit, report::Severity severity, const std::string &variable,
-              std::string message, const report::Location &at,
-              std::vector<report::RelatedLocation> related = {});
+  void report(const Emit &emit, const std::string &variable, std::string message,
+              const report::Location &at, std::vector<report::RelatedLocation> related = {});
 
 private:
   std::string rule_;

@@ -7,7 +7,7 @@ void CvWaitWithoutPredicateCheck::run(const AnalysisResult &result, const Emit &
   for (const FunctionFacts &f : result.functions)
     for (const WaitFact &w : f.waits)
       if (!w.hasPredicate && !w.inLoop)
-        report(emit, report::Severity::Warning, w.cv,
+        report(emit, w.cv,
                "wait on '" + w.cv +
                    "' without a predicate and outside a loop: a spurious or early wake-up is "
                    "taken for the condition",

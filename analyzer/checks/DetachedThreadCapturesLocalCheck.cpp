@@ -9,7 +9,7 @@ void DetachedThreadCapturesLocalCheck::run(const AnalysisResult &result, const E
     for (const DetachFact &d : f.detaches) {
       const ThreadSite &site = result.sites[d.site];
       for (const auto &[name, capturedAt] : site.localsByRef)
-        report(emit, report::Severity::Warning, name,
+        report(emit, name,
                "detached thread uses local '" + name +
                    "' by reference; it may outlive the variable",
                d.at,

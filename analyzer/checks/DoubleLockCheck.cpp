@@ -23,7 +23,7 @@ void DoubleLockCheck::run(const AnalysisResult &result, const Emit &emit) {
       continue;
     for (const HeldLock &h : a.fromCaller)
       if (deadlocks(h, a.lock))
-        report(emit, report::Severity::Error, a.lock.lock.name,
+        report(emit, a.lock.lock.name,
                "mutex '" + a.lock.lock.name +
                    "' is locked again while already held by a caller; it is not recursive, "
                    "so this deadlocks",
@@ -32,7 +32,7 @@ void DoubleLockCheck::run(const AnalysisResult &result, const Emit &emit) {
   for (const FunctionFacts &f : result.functions)
     for (const SAcquire &a : f.acquires)
       if (!a.release && a.alreadyHeld && a.prior.guard != guard::Sync && deadlocks(a.prior, a.lock))
-        report(emit, report::Severity::Error, a.lock.lock.name,
+        report(emit, a.lock.lock.name,
                "mutex '" + a.lock.lock.name +
                    "' is locked again while already held; it is not recursive, so this deadlocks",
                a.lock.at, {{"first acquired here", a.prior.at, {}}});

@@ -10,13 +10,13 @@ void JoinableThreadDestroyedCheck::run(const AnalysisResult &result, const Emit 
       if (!t.mayBeJoinable)
         continue;
       if (t.kind == ThreadObjectFact::Destroyed)
-        report(emit, report::Severity::Error, t.name,
+        report(emit, t.name,
                "thread '" + t.name +
                    "' may be destroyed while joinable (neither joined nor detached on some "
                    "path); std::terminate is called",
                t.at, {{"thread object declared here", t.declaredAt, {}}});
       else
-        report(emit, report::Severity::Error, t.name,
+        report(emit, t.name,
                "a new thread is move-assigned into a std::thread that may still be joinable; "
                "std::terminate is called",
                t.at);

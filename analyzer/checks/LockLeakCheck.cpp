@@ -34,7 +34,7 @@ void LockLeakCheck::run(const AnalysisResult &result, const Emit &emit) {
         for (const HeldLock &h : x.may)
           if (leaks(h) && !passedOn.count(key(h))) {
             atReturn.insert(key(h));
-            report(emit, report::Severity::Warning, h.lock.name,
+            report(emit, h.lock.name,
                    "returns with mutex '" + h.lock.name + "' still locked on some path", x.at,
                    {{"'" + h.lock.name + "' locked here", h.at, {}}});
           }
@@ -46,7 +46,7 @@ void LockLeakCheck::run(const AnalysisResult &result, const Emit &emit) {
           continue;
         bool always = std::any_of(x.must.begin(), x.must.end(),
                                   [&](const HeldLock &m) { return sameLock(m.lock, h.lock); });
-        report(emit, report::Severity::Warning, h.lock.name,
+        report(emit, h.lock.name,
                "mutex '" + h.lock.name + "' locked here is not released on " +
                    (always ? "any" : "some") + " path to the end of '" + f.shortName + "'",
                h.at, {{"end of '" + f.shortName + "' reached with it held", f.end, {}}});

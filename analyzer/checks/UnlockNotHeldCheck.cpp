@@ -15,18 +15,18 @@ void UnlockNotHeldCheck::run(const AnalysisResult &result, const Emit &emit) {
       return h.lock.name == a.lock.lock.name && mayAlias(h.lock.inst, a.lock.lock.inst);
     });
     if (!held)
-      report(emit, report::Severity::Warning, a.lock.lock.name,
+      report(emit, a.lock.lock.name,
              "mutex '" + a.lock.lock.name + "' is unlocked but not held here", a.lock.at);
   }
   for (const FunctionFacts &f : result.functions) {
     for (const SAcquire &a : f.acquires)
       if (a.release && a.releasedBefore)
-        report(emit, report::Severity::Warning, a.lock.lock.name,
+        report(emit, a.lock.lock.name,
                "mutex '" + a.lock.lock.name + "' is unlocked but not held (already unlocked)",
                a.lock.at);
     for (const GuardUnlockFact &g : f.guardUnlocks)
       if (!g.owned)
-        report(emit, report::Severity::Warning, g.lock,
+        report(emit, g.lock,
                "'" + g.guard + ".unlock()' but the lock does not own mutex '" + g.lock + "'", g.at);
   }
 }

@@ -6,6 +6,7 @@
 #include "VariableNaming.h"
 
 #include "weft/protocol.h"
+#include "weft/report/Rules.h"
 
 #include <algorithm>
 #include <csignal>
@@ -31,13 +32,6 @@ std::string threadWords(int tid) {
 bool isLockRule(const std::string &rule) {
   return rule == "deadlock" || rule == "lock-order-inversion" || rule == "double-lock" ||
          rule == "unlock-not-held" || rule == "destroy-while-held" || rule == "lock-leak";
-}
-
-report::Severity severityOf(const std::string &rule) {
-  if (rule == "crash" || rule == "assertion-failure" || rule == "deadlock" || rule == "timeout" ||
-      rule == "livelock")
-    return report::Severity::Error;
-  return report::Severity::Warning;
 }
 
 const char *accessWords(const RawAccess &a) {
@@ -255,7 +249,7 @@ Finding ReportBuilder::fromRaw(const RunResult &run, const RawFinding &raw) {
   const RunRecord &record = run.record;
   Finding f;
   f.rule = raw.rule;
-  f.severity = severityOf(raw.rule);
+  f.severity = report::ruleSeverity(raw.rule);
   f.message = raw.text;
   std::vector<int> ids{raw.tid};
 
@@ -394,7 +388,7 @@ Finding ReportBuilder::synthesized(const RunResult &run, double timeoutSeconds) 
     f.rule = "crash";
     f.message = "the runtime ended the run (status 66) without describing a finding";
   }
-  f.severity = severityOf(f.rule);
+  f.severity = report::ruleSeverity(f.rule);
   std::vector<int> ids{0};
   for (const auto &[id, thread] : run.record.threads)
     ids.push_back(id);
