@@ -147,6 +147,7 @@ struct FunctionBody {
   report::Location end;             ///< the closing brace
   std::vector<Block> blocks;        ///< blocks[entry] starts, blocks[exit] ends
   int entry = 0, exit = 0;
+  std::vector<int> order; ///< block indices in the CFG's own order (the recording pass's order)
   std::vector<AccessOp> accesses;
   std::vector<LockOp> acquires, releases;
   std::vector<GuardOp> guards;

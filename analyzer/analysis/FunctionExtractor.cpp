@@ -166,8 +166,10 @@ void FunctionExtractor::run() {
   out_.blocks.resize(cfg_->getNumBlockIDs());
   out_.entry = cfg_->getEntry().getBlockID();
   out_.exit = cfg_->getExit().getBlockID();
-  for (const CFGBlock *blk : *cfg_)
+  for (const CFGBlock *blk : *cfg_) {
+    out_.order.push_back(blk->getBlockID());
     convertBlock(*blk, out_.blocks[blk->getBlockID()]);
+  }
 }
 
 void FunctionExtractor::convertBlock(const CFGBlock &blk, Block &out) {

@@ -31,14 +31,15 @@ public:
     if (body_.blocks.empty())
       return std::move(out_);
     std::vector<LockState> in = fixpoint();
-    for (size_t b = 0; b < body_.blocks.size(); ++b) {
+    for (int b : body_.order) {
       LockState st = in[b];
       if (!st.reached)
         continue;
       const Block &blk = body_.blocks[b];
       for (size_t e = 0; e < blk.events.size(); ++e)
-        transfer(st, blk.events[e], true, {static_cast<int>(b), static_cast<int>(e)});
+        transfer(st, blk.events[e], true, {b, static_cast<int>(e)});
     }
+    sortAccesses();
     exitFacts(in[body_.exit]);
     addReleases(body_, summaries_, accessAt_, callAt_, out_);
     return std::move(out_);
@@ -183,7 +184,7 @@ private:
     switch (e.kind) {
     case Event::Access:
       if (record)
-        recordAccess(st, body_.accesses[e.index], pos);
+        recordAccess(st, body_.accesses[e.index], pos, e.index);
       return;
     case Event::StmtEnd:
     case Event::SyncRelease: // the backward pass's business
@@ -336,12 +337,31 @@ private:
     }
   }
 
-  void recordAccess(const LockState &st, const AccessOp &a, EventPos pos) {
+  /// Accesses in source order (the order the walk found them), whatever the blocks' order: the
+  /// checks pair the first accesses they meet.
+  void sortAccesses() {
+    std::vector<size_t> perm(out_.accesses.size());
+    for (size_t i = 0; i < perm.size(); ++i)
+      perm[i] = i;
+    std::stable_sort(perm.begin(), perm.end(),
+                     [&](size_t a, size_t b) { return accessOp_[a] < accessOp_[b]; });
+    std::vector<SAccess> accesses;
+    std::vector<EventPos> at;
+    for (size_t i : perm) {
+      accesses.push_back(std::move(out_.accesses[i]));
+      at.push_back(accessAt_[i]);
+    }
+    out_.accesses = std::move(accesses);
+    accessAt_ = std::move(at);
+  }
+
+  void recordAccess(const LockState &st, const AccessOp &a, EventPos pos, int op) {
     if (body_.isConstructor && a.obj.inst.starts_with("this") && st.live.empty())
       return; // the object has not escaped yet
     out_.accesses.push_back(
         {a.obj, a.write, a.foreign, a.atomic, a.loc, st.rel(), st.liveness(), a.guardedBy});
     accessAt_.push_back(pos);
+    accessOp_.push_back(op);
   }
 
   void exitFacts(const LockState &exit) {
@@ -360,6 +380,7 @@ private:
   const std::vector<ThreadSite> &sites_;
   FunctionSummary out_;
   std::vector<EventPos> accessAt_, callAt_; ///< parallel to out_.accesses / out_.calls
+  std::vector<int> accessOp_;               ///< parallel to out_.accesses: body index
   std::map<std::string, int> siteByHandle_;
 };
 
