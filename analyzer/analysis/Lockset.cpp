@@ -65,9 +65,14 @@ bool LockState::release(const ObjRef &lock) {
     must.erase(it);
     return true;
   }
+  // Letting go of the caller's lock (held since entry by REQUIRES) releases it for the caller too.
+  const bool callersLock = std::any_of(may.begin(), may.end(), [&](const HeldLock &h) {
+    return match(h) && h.guard == guard::Requires;
+  });
   std::erase_if(must, match);
   std::erase_if(may, match);
-  if (!held && std::find(released.begin(), released.end(), lock) == released.end())
+  if ((!held || callersLock) &&
+      std::find(released.begin(), released.end(), lock) == released.end())
     released.push_back(lock);
   return held;
 }

@@ -33,7 +33,8 @@ struct LockState {
   bool operator==(const LockState &o) const;
 
   void acquire(const HeldLock &h);
-  /// Releases every entry of `lock`; returns false when it was not held on any path.
+  /// Releases every entry of `lock`; returns false when it was not held on any path. A lock not
+  /// held here, or held as the caller's (REQUIRES), is recorded in `released`.
   bool release(const ObjRef &lock);
   /// Releases the entries owned by a guard object.
   void releaseGuard(std::uintptr_t guard);

@@ -35,10 +35,11 @@ inline bool mayAlias(const std::string &a, const std::string &b) {
 /// Guard ids that are not guard objects (HeldLock::guard; any other non-zero value is the identity
 /// of an RAII guard variable within its function).
 namespace guard {
-inline constexpr std::uintptr_t None = 0;     ///< a lock taken by hand, owned by no guard
-inline constexpr std::uintptr_t Requires = 1; ///< assumed held on entry by REQUIRES(...)
-inline constexpr std::uintptr_t Once = 2;     ///< the once-flag after std::call_once
-inline constexpr std::uintptr_t Sync = 3;     ///< a happens-before fact, not a lock
+inline constexpr std::uintptr_t None = 0; ///< a lock taken by hand, owned by no guard
+/// The caller's lock: assumed held on entry by REQUIRES(...), or let go and taken again here.
+inline constexpr std::uintptr_t Requires = 1;
+inline constexpr std::uintptr_t Once = 2; ///< the once-flag after std::call_once
+inline constexpr std::uintptr_t Sync = 3; ///< a happens-before fact, not a lock
 } // namespace guard
 
 /// A happens-before fact carried in a lockset (HeldLock::sync).
@@ -172,6 +173,7 @@ struct FunctionFacts {
   std::string shortName;      ///< unqualified, for messages
   bool returnsLocked = false; ///< a lock wrapper: returning with a lock held is its job
   bool called = false;        ///< analysed code calls it (a lock it keeps passes to the caller)
+  std::vector<report::Location> callsOutsideLoops; ///< the calls of it that no loop repeats
   report::Location end;
   std::vector<SAcquire> acquires;
   std::vector<GuardUnlockFact> guardUnlocks;

@@ -160,7 +160,8 @@ private:
     lock.lock = resolve(lock.lock, bind);
     std::vector<HeldLock> local = combine({}, acq.before, bind);
     Acquisition a{ctx, lock, acq.release, depth == 0, combine(held, acq.before, bind), {}};
-    for (const HeldLock &h : held)
+    // The callers' locks still held here: not re-taken locally, not let go before this point.
+    for (const HeldLock &h : combine(held, RelLocks{{}, acq.before.released}, bind))
       if (std::none_of(local.begin(), local.end(),
                        [&](const HeldLock &l) { return sameLock(l.lock, h.lock); }))
         a.fromCaller.push_back(h);

@@ -5,7 +5,6 @@
 #include "LocksetPass.h"
 
 #include <algorithm>
-#include <functional>
 
 namespace weft::analyzer {
 
@@ -118,6 +117,10 @@ void summarizeProgram(ProgramFacts &program) {
   }
   for (size_t f = 0; f < n; ++f)
     program.functions[f].facts.called = called[f];
+  for (const FunctionBody &body : program.bodies)
+    for (const CallOp &c : body.calls)
+      if (c.callee >= 0 && !c.inLoop)
+        program.functions[c.callee].facts.callsOutsideLoops.push_back(c.loc);
 }
 
 } // namespace weft::analyzer
