@@ -9,19 +9,26 @@ namespace weft::analyzer {
 
 using namespace clang;
 
-const Expr *stripWrappers(const Expr *e) {
+const Expr *stripExpr(const Expr *e, unsigned flags) {
   while (e) {
     e = e->IgnoreParenImpCasts();
     if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
       e = m->getSubExpr();
-    else if (auto *b = dyn_cast<CXXBindTemporaryExpr>(e))
-      e = b->getSubExpr();
     else if (auto *c = dyn_cast<CXXFunctionalCastExpr>(e))
       e = c->getSubExpr();
-    else if (auto *ec = dyn_cast<ExprWithCleanups>(e))
+    else if (auto *x = dyn_cast<ExplicitCastExpr>(e); x && (flags & StripExplicitCasts))
+      e = x->getSubExpr();
+    else if (auto *b = dyn_cast<CXXBindTemporaryExpr>(e); b && (flags & StripTemporaries))
+      e = b->getSubExpr();
+    else if (auto *ec = dyn_cast<ExprWithCleanups>(e); ec && (flags & StripTemporaries))
       e = ec->getSubExpr();
+    else if (auto *ce = dyn_cast<CXXConstructExpr>(e);
+             ce && (flags & StripCopies) && ce->getNumArgs() == 1 &&
+             ce->getConstructor()->isCopyOrMoveConstructor())
+      e = ce->getArg(0);
     else if (auto *call = dyn_cast<CallExpr>(e);
-             call && call->getDirectCallee() && call->getDirectCallee()->isInStdNamespace() &&
+             call && (flags & StripStdMove) && call->getDirectCallee() &&
+             call->getDirectCallee()->isInStdNamespace() &&
              call->getDirectCallee()->getIdentifier() &&
              call->getDirectCallee()->getName() == "move" && call->getNumArgs() == 1)
       e = call->getArg(0);

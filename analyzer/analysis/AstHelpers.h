@@ -11,9 +11,23 @@ class SourceManager;
 
 namespace weft::analyzer {
 
-/// An expression without what only wraps or moves it: parentheses, implicit casts, temporaries,
-/// functional casts, cleanups and std::move(x).
-const clang::Expr *stripWrappers(const clang::Expr *e);
+/// What stripExpr sees through besides parentheses, implicit casts, materialised temporaries and
+/// functional casts.
+enum StripFlags : unsigned {
+  StripExplicitCasts = 1, ///< static_cast, C-style casts... (naming: the object cast is the same)
+  StripTemporaries = 2,   ///< bound temporaries and full-expression cleanups
+  StripCopies = 4,        ///< a copy or move construction of the one argument
+  StripStdMove = 8,       ///< std::move(x)
+};
+
+/// `e` without what only wraps it, as `flags` say. One helper for the naming (casts), the
+/// extraction (temporaries, std::move) and the callables of thread entries (temporaries, copies).
+const clang::Expr *stripExpr(const clang::Expr *e, unsigned flags);
+
+/// The extraction's view: through temporaries and std::move(x).
+inline const clang::Expr *stripWrappers(const clang::Expr *e) {
+  return stripExpr(e, StripTemporaries | StripStdMove);
+}
 
 /// A node that only wraps its child (a cast, a temporary, a copy or move construction).
 bool isWrapper(const clang::Stmt *s);

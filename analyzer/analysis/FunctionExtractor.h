@@ -1,6 +1,8 @@
 // The extraction of one function body (BodyExtraction.h): FunctionExtractor.cpp turns the CFG's
-// statements and branch conditions into events, AccessWalk.cpp records the memory accesses and
-// anchors each at the CFG statement whose state it is seen with. Private to the analyser.
+// statements into events, ExtractBranches.cpp its branch conditions into edge facts,
+// ExtractorScope.cpp gathers what the statements refer to (aliases, fences, guards' locks, thread
+// handles), AccessWalk.cpp records the memory accesses and anchors each at the CFG statement whose
+// state it is seen with. Private to the analyser.
 #pragma once
 
 #include "BodyExtraction.h"
@@ -18,18 +20,23 @@
 
 namespace weft::analyzer {
 
+/// The identity of an RAII guard variable within its function (HeldLock::guard).
+inline std::uintptr_t guardId(const clang::VarDecl *vd) {
+  return reinterpret_cast<std::uintptr_t>(vd);
+}
+
 class FunctionExtractor {
 public:
   FunctionExtractor(BodyExtractor &b, const clang::FunctionDecl *fd, FunctionBody &out);
   void run();
 
 private:
-  // Setup.
+  // Setup (ExtractorScope.cpp, with the helpers below).
   void collectAliases(const clang::Stmt *s);
   void collectFences(const clang::Stmt *s);
   void collectGuards(const clang::Stmt *s);
   void findLoopJoins(const clang::Stmt *s);
-  // Statements to events (FunctionExtractor.cpp).
+  // Statements to events (FunctionExtractor.cpp, branches in ExtractBranches.cpp).
   void convertBlock(const clang::CFGBlock &blk, Block &out);
   void element(const clang::CFGElement &el, Block &out);
   void statement(const clang::Stmt *s, Block &out);

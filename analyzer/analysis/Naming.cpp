@@ -1,6 +1,8 @@
 // Canonical naming of lvalues, pointees and object identities (see Naming.h).
 #include "Naming.h"
 
+#include "AstHelpers.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -41,17 +43,7 @@ std::string cleanQualified(std::string s) {
   return s;
 }
 
-const Expr *strip(const Expr *e) {
-  while (true) {
-    e = e->IgnoreParenImpCasts();
-    if (auto *c = dyn_cast<ExplicitCastExpr>(e))
-      e = c->getSubExpr();
-    else if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
-      e = m->getSubExpr();
-    else
-      return e;
-  }
-}
+const Expr *strip(const Expr *e) { return stripExpr(e, StripExplicitCasts); }
 
 bool isCapturedByCopy(const VarDecl *vd, const NamingScope &scope) {
   auto *md = dyn_cast_or_null<CXXMethodDecl>(scope.fn);

@@ -1,6 +1,8 @@
 // Callable resolution for thread entries (see ThreadModel.h).
 #include "ThreadModel.h"
 
+#include "AstHelpers.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -9,25 +11,7 @@ namespace weft::analyzer {
 
 using namespace clang;
 
-const Expr *stripCallable(const Expr *e) {
-  for (int i = 0; e && i < 16; ++i) {
-    e = e->IgnoreParenImpCasts();
-    if (auto *m = dyn_cast<MaterializeTemporaryExpr>(e))
-      e = m->getSubExpr();
-    else if (auto *b = dyn_cast<CXXBindTemporaryExpr>(e))
-      e = b->getSubExpr();
-    else if (auto *c = dyn_cast<CXXFunctionalCastExpr>(e))
-      e = c->getSubExpr();
-    else if (auto *ce = dyn_cast<CXXConstructExpr>(e);
-             ce && ce->getNumArgs() == 1 && ce->getConstructor()->isCopyOrMoveConstructor())
-      e = ce->getArg(0);
-    else if (auto *ec = dyn_cast<ExprWithCleanups>(e))
-      e = ec->getSubExpr();
-    else
-      return e;
-  }
-  return e;
-}
+const Expr *stripCallable(const Expr *e) { return stripExpr(e, StripTemporaries | StripCopies); }
 
 namespace {
 
