@@ -2,12 +2,16 @@
 """Benchmark of `weft lint` (run by hand; see bench/lint/README.md).
 
 usage: run_lint_bench.py --weft WEFT --clang CLANG19 --source-root ROOT [--runs N] [--quick]
+                         [--project BUILD_DIR]...
 
 Prints, side by side in one run and on the same translation units:
   1. per TU: `weft lint -j 1` against `clang-19 -fsyntax-only` with the same flags weft gives
      clang (target: weft <= 1.3x clang);
   2. over all TUs: `weft lint -j 2` against `weft lint -j 1`, and -j 2 (two worker threads in
-     one process, weft's design) against two `weft lint -j 1` processes splitting the files.
+     one process, weft's design) against two `weft lint -j 1` processes splitting the files;
+  3. the peak memory of the per-file phase beside the whole-program phase's (WEFT_LINT_STATS=1),
+     on the big TU, on all TUs, and on each `--project BUILD_DIR` given (a real project's build
+     directory with its compile_commands.json).
 The TUs: bench/lint/big_tu.cpp (most of the standard library plus threaded code, ~160k lines
 preprocessed) and a few programs of the corpus (testcases/).
 
@@ -19,6 +23,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -71,6 +76,8 @@ def main():
     parser.add_argument("--source-root", required=True)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="one run of one small TU (smoke test)")
+    parser.add_argument("--project", action="append", default=[],
+                        help="a build directory with compile_commands.json (memory figures)")
     args = parser.parse_args()
     # weft runs in a scratch directory, so relative paths (`--source-root .`) must be resolved.
     args.source_root = os.path.abspath(args.source_root)
@@ -127,7 +134,30 @@ def run(args, files, runs, build):
         (wt, ct), (wp, cp) = compare(weft(["-j", "2"]), halves, runs)
         print(f"threads vs processes: -j 2 {wt * 1000:.0f} ms wall ({ct * 1000:.0f} ms cpu), "
               f"2 processes -j 1 {wp * 1000:.0f} ms wall ({cp * 1000:.0f} ms cpu)")
+
+    print(f"\n{'peak memory (RSS)':44} {'per-file phase':>16} {'whole-program phase':>22}")
+    targets = [(os.path.relpath(files[0], args.source_root), weft(["-j", "1", files[0]]))]
+    if len(files) > 1:
+        targets.append((f"all {len(files)} TUs", weft(["-j", "1"])))
+    for p in args.project:
+        targets.append((p, [args.weft, "lint", "-p", p, "-j", "1", "--format", "json",
+                            "-o", os.devnull]))
+    for name, cmd in targets:
+        per_file, program, above = memory(cmd)
+        print(f"{name[-44:]:44} {per_file:12} MiB {program:15} MiB (+{above} MiB)", flush=True)
     return 0
+
+
+def memory(cmd):
+    """(per-file peak, whole-program peak, whole-program growth) in MiB, from one run."""
+    env = dict(os.environ, WEFT_LINT_STATS="1")
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    err = proc.stderr.decode(errors="replace")
+    m = re.search(r"peak memory (\d+) MiB in the per-file phase, (\d+) MiB in the "
+                  r"whole-program phase \((-?\d+) MiB above its start\)", err)
+    if proc.returncode not in (0, 1) or not m:
+        sys.exit(f"run_lint_bench: {cmd} gave no memory figures ({proc.returncode}):\n{err}")
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))
 
 
 if __name__ == "__main__":

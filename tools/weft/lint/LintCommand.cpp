@@ -11,6 +11,7 @@
 #include "FindingPostprocess.h"
 #include "LintOptions.h"
 #include "ParallelRunner.h"
+#include "PhaseMemory.h"
 #include "Progress.h"
 #include "SourceLines.h"
 #include "TranslationUnitRunner.h"
@@ -90,6 +91,9 @@ std::size_t analyseAll(const LintOptions &options, const std::vector<CompileJob>
     if (results[i].facts)
       units.push_back(std::move(results[i].facts));
   }
+  const long perFilePeak = peakRssKiB();
+  const long programStart = currentRssKiB(); // the facts of every file, and the heap kept
+  resetPeakRss();
   // The whole program at once: a thread entry or callee in another file is followed there.
   try {
     out.findings = analyzer::analyzeProgram(units);
@@ -99,6 +103,12 @@ std::size_t analyseAll(const LintOptions &options, const std::vector<CompileJob>
                    "\n");
     ++failedFiles;
   }
+  if (statsRequested())
+    progress.print("weft lint: stats: peak memory " + std::to_string(perFilePeak / 1024) +
+                   " MiB in the per-file phase, " + std::to_string(peakRssKiB() / 1024) +
+                   " MiB in the whole-program phase (" +
+                   std::to_string((peakRssKiB() - programStart) / 1024) +
+                   " MiB above its start)\n");
   return failedFiles;
 }
 
