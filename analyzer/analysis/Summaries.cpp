@@ -79,7 +79,7 @@ bool sameEffect(const FunctionSummary &a, const FunctionSummary &b) {
 
 } // namespace
 
-void summarizeProgram(ProgramFacts &program) {
+void summarizeProgram(ProgramFacts &program, int maxCycleRounds) {
   const size_t n = program.bodies.size();
   std::vector<std::vector<int>> calls(n);
   for (size_t f = 0; f < n; ++f)
@@ -100,7 +100,7 @@ void summarizeProgram(ProgramFacts &program) {
       continue;
     }
     bool converged = false;
-    for (int round = 0; round < kMaxCycleRounds && !converged; ++round) {
+    for (int round = 0; round < maxCycleRounds && !converged; ++round) {
       converged = true;
       for (int f : comp) {
         FunctionSummary s = summarizeBody(program.bodies[f], program.functions, program.sites);

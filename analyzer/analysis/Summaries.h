@@ -11,7 +11,8 @@ namespace weft::analyzer {
 /// Rounds a recursive cycle is iterated before its summaries are taken as they are.
 inline constexpr int kMaxCycleRounds = 8;
 
-/// Fills `program.functions` (one summary per body).
-void summarizeProgram(ProgramFacts &program);
+/// Fills `program.functions` (one summary per body). `maxCycleRounds` bounds each recursive
+/// cycle's iteration (a cycle needs two rounds at least: one to compute, one to see it settled).
+void summarizeProgram(ProgramFacts &program, int maxCycleRounds = kMaxCycleRounds);
 
 } // namespace weft::analyzer

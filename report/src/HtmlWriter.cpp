@@ -112,6 +112,12 @@ std::string toHtml(const Report &report, const TextOptions &options) {
       p.out += "<li>" + escape(e) + "</li>\n";
     p.out += "</ul>\n";
   }
+  if (!report.notes.empty()) {
+    p.out += "<h2>Notes</h2>\n<ul>\n";
+    for (const std::string &n : report.notes)
+      p.out += "<li>" + escape(n) + "</li>\n";
+    p.out += "</ul>\n";
+  }
 
   // Group by rule, in catalogue order (the map's order, as the catalogue is sorted by id).
   std::map<std::string, std::vector<size_t>> byRule;

@@ -142,6 +142,8 @@ ojson reportJson(const Report &r) {
     findings.push_back(findingJson(f));
   j["findings"] = std::move(findings);
   j["tool_errors"] = r.tool_errors;
+  if (!r.notes.empty()) // absent when empty: reports without notes stay as they were
+    j["notes"] = r.notes;
   return j;
 }
 
@@ -440,7 +442,7 @@ Report reportFromJson(const json &j, const std::string &source) {
     r.fail("format_version " + std::to_string(report.format_version) +
            " is not supported (this weft reads " + std::to_string(kFormatVersion) + ")");
   r.onlyKeys({"format_version", "tool", "tool_version", "command", "root", "inputs", "started_at",
-              "exploration", "findings", "tool_errors"});
+              "exploration", "findings", "tool_errors", "notes"});
   report.tool = r.str("tool", true);
   report.tool_version = r.str("tool_version", false);
   report.command = r.str("command", true);
@@ -457,6 +459,7 @@ Report reportFromJson(const json &j, const std::string &source) {
   for (size_t i = 0; i < findings.size(); ++i)
     report.findings.push_back(readFinding(findings[i], source, r.sub("findings", i)));
   report.tool_errors = r.strings("tool_errors", false);
+  report.notes = r.strings("notes", false);
   return report;
 }
 

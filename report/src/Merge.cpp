@@ -3,6 +3,7 @@
 
 #include "weft/report/Fingerprint.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace weft::report {
@@ -35,6 +36,9 @@ Report merge(const std::vector<Report> &reports,
       out.inputs.insert(out.inputs.end(), r.inputs.begin(), r.inputs.end());
     }
     out.tool_errors.insert(out.tool_errors.end(), r.tool_errors.begin(), r.tool_errors.end());
+    for (const std::string &n : r.notes) // the same note from two shards is one note
+      if (std::find(out.notes.begin(), out.notes.end(), n) == out.notes.end())
+        out.notes.push_back(n);
     for (size_t fi = 0; fi < r.findings.size(); ++fi) {
       Finding copy = r.findings[fi];
       if (copy.fingerprint.empty())

@@ -198,10 +198,12 @@ nlohmann::json toSarif(const Report &report) {
   invocation["executionSuccessful"] = report.tool_errors.empty();
   if (!report.started_at.empty())
     invocation["startTimeUtc"] = report.started_at;
-  if (!report.tool_errors.empty()) {
+  if (!report.tool_errors.empty() || !report.notes.empty()) {
     ojson notes = ojson::array();
     for (const std::string &e : report.tool_errors)
       notes.push_back({{"level", "error"}, {"message", message(e)}});
+    for (const std::string &n : report.notes)
+      notes.push_back({{"level", "note"}, {"message", message(n)}});
     invocation["toolExecutionNotifications"] = std::move(notes);
   }
 

@@ -204,6 +204,8 @@ std::string toText(const Report &report, const TextOptions &options) {
   }
   for (const std::string &e : report.tool_errors)
     p.out += p.paint(kRed, "error:") + " " + e + "\n";
+  for (const std::string &n : report.notes)
+    p.out += "note: " + n + "\n";
 
   std::map<std::string, size_t> perRule;
   for (const Finding &f : report.findings)

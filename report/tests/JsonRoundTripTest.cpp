@@ -46,6 +46,13 @@ TEST(JsonForm, KeysComeInDocumentedOrder) {
   EXPECT_EQ(text.rfind("{\n  \"format_version\": 1,\n", 0), 0u) << text.substr(0, 40);
 }
 
+TEST(JsonForm, NotesRoundTripAndAreAbsentWhenEmpty) {
+  Report r = testing::lintSample();
+  EXPECT_FALSE(toJson(r).contains("notes")) << "reports without notes stay as they were";
+  r.notes = {"cycle a -> b cut"};
+  EXPECT_EQ(reportFromJson(toJson(r)).notes, r.notes);
+}
+
 TEST(JsonForm, ValueChoicesKeepTheirHighBit) {
   Report r = testing::runSample();
   nlohmann::json j = toJson(r);

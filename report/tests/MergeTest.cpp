@@ -9,6 +9,14 @@
 namespace weft::report {
 namespace {
 
+TEST(Merge, KeepsEachNoteOnce) {
+  Report a = testing::lintSample(), b = testing::lintSample();
+  a.notes = {"cycle a -> b cut"};
+  b.notes = {"cycle a -> b cut", "cycle c -> d cut"};
+  EXPECT_EQ(merge({a, b}).notes,
+            (std::vector<std::string>{"cycle a -> b cut", "cycle c -> d cut"}));
+}
+
 TEST(Merge, ConcatenatesInInputOrder) {
   Report lint = testing::lintSample(), run = testing::runSample();
   lint.tool_errors = {"src/broken.cpp: parse error"};

@@ -74,6 +74,15 @@ TEST(Sarif, ToolErrorsBecomeNotifications) {
   EXPECT_EQ(inv["toolExecutionNotifications"][0]["message"]["text"], "b.cpp: parse error");
 }
 
+TEST(Sarif, NotesAreNoteNotificationsOfASuccessfulRun) {
+  Report r = testing::minimalSample();
+  r.notes = {"cycle a -> b cut"};
+  nlohmann::json inv = toSarif(r)["runs"][0]["invocations"][0];
+  EXPECT_EQ(inv["executionSuccessful"], true);
+  EXPECT_EQ(inv["toolExecutionNotifications"][0]["level"], "note");
+  EXPECT_EQ(inv["toolExecutionNotifications"][0]["message"]["text"], "cycle a -> b cut");
+}
+
 TEST(Sarif, UnknownLineHasNoRegion) {
   nlohmann::json r = toSarif(testing::minimalSample())["runs"][0]["results"][0];
   EXPECT_FALSE(r["locations"][0]["physicalLocation"].contains("region"));

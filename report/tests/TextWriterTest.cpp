@@ -123,6 +123,12 @@ TEST(TextWriter, ToolErrorsAreListedAndCounted) {
   EXPECT_EQ(toText(r), "error: src/a.cpp: cannot parse\n\nno findings, 1 tool error\n");
 }
 
+TEST(TextWriter, NotesAreListedButNotCounted) {
+  Report r;
+  r.notes = {"cycle a -> b cut"};
+  EXPECT_EQ(toText(r), "note: cycle a -> b cut\nno findings\n");
+}
+
 TEST(TextWriter, OneFindingIsSingular) {
   EXPECT_EQ(
       toText(testing::minimalSample()),

@@ -25,6 +25,7 @@ int main(int argc, char **argv) {
   assignFingerprints(run);
   Report failed = minimal;
   failed.tool_errors = {"src/broken.cpp: cannot parse: expected ';'", "run 3: timeout"};
+  failed.notes = {"the summaries of the recursive calls a -> b were cut"};
   struct Sample {
     const char *name;
     Report report;

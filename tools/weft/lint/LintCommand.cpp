@@ -96,7 +96,7 @@ std::size_t analyseAll(const LintOptions &options, const std::vector<CompileJob>
   resetPeakRss();
   // The whole program at once: a thread entry or callee in another file is followed there.
   try {
-    out.findings = analyzer::analyzeProgram(units);
+    out.findings = analyzer::analyzeProgram(units, &out.notes);
   } catch (const std::exception &e) {
     out.tool_errors.push_back(std::string("whole-program analysis: internal error: ") + e.what());
     progress.print("weft lint: error: whole-program analysis failed: " + std::string(e.what()) +

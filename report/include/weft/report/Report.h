@@ -124,6 +124,9 @@ struct Report {
   std::optional<Exploration> exploration;
   std::vector<Finding> findings;
   std::vector<std::string> tool_errors; ///< e.g. files that failed to parse
+  /// What the reader should know that is neither a finding nor an error: a bound the analysis
+  /// hit (a recursive call cycle whose summaries were cut before they converged).
+  std::vector<std::string> notes;
 
   bool operator==(const Report &) const = default;
 };
