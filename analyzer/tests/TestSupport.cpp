@@ -72,6 +72,8 @@ LintRun runOn(const std::string &code, const std::string &file, bool c,
     args.insert(args.begin(), {"-x", "c"});
   if (!includeDir.empty())
     args.push_back("-I" + includeDir);
+  else if (!c) // a snippet, not a corpus file: its standard headers come precompiled
+    args.insert(args.end(), {"-include-pch", WEFT_SNIPPET_PCH});
   auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<clang::ASTUnit> unit =
       clang::tooling::buildASTFromCodeWithArgs(code, args, file, "weft-test");
@@ -115,8 +117,9 @@ LintRun analyzeProgramOf(const std::vector<SourceFile> &files) {
   LintRun run;
   std::vector<UnitFacts> units;
   for (const SourceFile &f : files) {
-    std::vector<std::string> args = {"-std=c++20", "-fsyntax-only", "-pthread", "-resource-dir",
-                                     WEFT_CLANG_RESOURCE_DIR};
+    std::vector<std::string> args = {"-std=c++20",    "-fsyntax-only",         "-pthread",
+                                     "-resource-dir", WEFT_CLANG_RESOURCE_DIR, "-include-pch",
+                                     WEFT_SNIPPET_PCH};
     if (llvm::StringRef(f.name).ends_with(".c"))
       args = {"-x",
               "c",
