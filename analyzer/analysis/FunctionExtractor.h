@@ -12,7 +12,6 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 
-#include <map>
 #include <memory>
 #include <set>
 #include <string>
