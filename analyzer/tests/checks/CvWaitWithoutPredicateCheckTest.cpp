@@ -2,6 +2,7 @@
 // callers are the waits that need a loop.
 #include "../../checks/CvWaitWithoutPredicateCheck.h"
 #include "Facts.h"
+#include "Snippets.h"
 
 #include <gtest/gtest.h>
 
@@ -47,6 +48,25 @@ TEST(CvWaitWithoutPredicateCheck, WrapperCalledOutsideALoopIsReportedAtTheCall) 
   EXPECT_EQ(out[0].location.line, 40);
   ASSERT_EQ(out[0].related.size(), 1u);
   EXPECT_EQ(out[0].related[0].location.line, 5) << "the wait inside the wrapper";
+}
+
+// ---- on small programs -------------------------------------------------------------------
+
+TEST(CvWaitWithoutPredicateCheckSnippets, BareWaitAndTheFixes) {
+  LintRun bad = lint(R"(
+std::mutex m; std::condition_variable cv; bool ready;
+int main() { std::unique_lock<std::mutex> l(m); cv.wait(l); }
+)");
+  EXPECT_EQ(bad.of("cv-wait-without-predicate").size(), 1u);
+  LintRun good = lint(R"(
+std::mutex m; std::condition_variable cv; bool ready;
+int main() {
+  std::unique_lock<std::mutex> l(m);
+  cv.wait(l, [] { return ready; });
+  while (!ready) cv.wait(l);
+}
+)");
+  EXPECT_TRUE(good.of("cv-wait-without-predicate").empty());
 }
 
 } // namespace

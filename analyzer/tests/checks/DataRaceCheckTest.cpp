@@ -1,6 +1,7 @@
 // data-race decided on hand-built accesses in thread contexts.
 #include "../../checks/DataRaceCheck.h"
 #include "Facts.h"
+#include "Snippets.h"
 
 #include <gtest/gtest.h>
 
@@ -70,6 +71,69 @@ TEST(DataRaceCheck, OneThreadThatRunsOnceDoesNotRaceWithItself) {
   EXPECT_TRUE(findings<DataRaceCheck>(r).empty());
   r.contexts[1].multi = true; // created in a loop: each write races with itself and the other
   EXPECT_EQ(findings<DataRaceCheck>(r).size(), 3u);
+}
+
+// ---- on small programs -------------------------------------------------------------------
+
+TEST(DataRaceCheckSnippets, UnprotectedCounterAndTheFix) {
+  LintRun bad = lint(R"(
+int counter;
+void work() { for (int i = 0; i < 10; ++i) counter++; }
+int main() { std::thread a(work), b(work); a.join(); b.join(); }
+)");
+  ASSERT_EQ(bad.of("data-race").size(), 1u); // one finding, however many iterations
+  const auto &f = bad.of("data-race").front();
+  EXPECT_EQ(f.variable, "counter");
+  EXPECT_FALSE(f.related.empty());
+  EXPECT_FALSE(f.location.file.empty());
+  LintRun good = lint(R"(
+int counter; std::mutex m; std::atomic<int> hits; thread_local int mine; const int limit = 3;
+void work() { std::lock_guard<std::mutex> g(m); counter++; hits++; mine++; (void)limit; }
+int main() { std::thread a(work), b(work); a.join(); b.join(); }
+)");
+  EXPECT_TRUE(good.findings.empty());
+}
+
+TEST(DataRaceCheckSnippets, ReaderLocksOnlyProtectReads) {
+  LintRun r = lint(R"(
+std::shared_mutex rw; int value;
+void reader() { std::shared_lock<std::shared_mutex> l(rw); int v = value; (void)v; }
+void badWriter() { std::shared_lock<std::shared_mutex> l(rw); value = 1; }
+int main() { std::thread a(reader), b(badWriter); a.join(); b.join(); }
+)");
+  EXPECT_TRUE(r.has("data-race", "value"));
+}
+
+TEST(DataRaceCheckSnippets, ContainersAndCallOnce) {
+  LintRun r = lint(R"(
+#include <vector>
+std::vector<int> items; std::once_flag once; int config;
+void work() { items.push_back(1); std::call_once(once, [] { config = 1; }); int c = config; (void)c; }
+int main() { std::thread a(work), b(work); a.join(); b.join(); }
+)");
+  EXPECT_TRUE(r.has("data-race", "items"));
+  EXPECT_FALSE(r.has("data-race", "config"));
+}
+
+// A release fence before a relaxed store and an acquire fence after the relaxed load publish like a
+// release store / acquire load; either fence alone does not.
+
+TEST(DataRaceCheckSnippets, FencesAroundRelaxedAtomicsPublish) {
+  auto program = [](const char *writerFence, const char *readerFence) {
+    return std::string(R"(
+int payload; std::atomic<bool> ready;
+void writer() { payload = 1; )") +
+           writerFence + R"( ready.store(true, std::memory_order_relaxed); }
+void reader() { if (ready.load(std::memory_order_relaxed)) { )" +
+           readerFence + R"( int v = payload; (void)v; } }
+int main() { std::thread a(writer), b(reader); a.join(); b.join(); }
+)";
+  };
+  const char *rel = "std::atomic_thread_fence(std::memory_order_release);";
+  const char *acq = "std::atomic_thread_fence(std::memory_order_acquire);";
+  EXPECT_FALSE(lint(program(rel, acq)).has("data-race", "payload"));
+  EXPECT_TRUE(lint(program(rel, "")).has("data-race", "payload"));
+  EXPECT_TRUE(lint(program("", acq)).has("data-race", "payload"));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // detached-thread-captures-local decided on hand-built detach facts and thread sites.
 #include "../../checks/DetachedThreadCapturesLocalCheck.h"
 #include "Facts.h"
+#include "Snippets.h"
 
 #include <gtest/gtest.h>
 
@@ -32,6 +33,20 @@ TEST(DetachedThreadCapturesLocalCheck, OneFindingPerCapturedLocal) {
 
 TEST(DetachedThreadCapturesLocalCheck, NothingCapturedIsFine) {
   EXPECT_TRUE(findings<DetachedThreadCapturesLocalCheck>(detachOf({})).empty());
+}
+
+// ---- on small programs -------------------------------------------------------------------
+
+TEST(DetachedThreadCapturesLocalCheckSnippets, ByReferenceAndByValue) {
+  LintRun bad = lint(R"(
+int main() { int local = 0; std::thread([&local] { local++; }).detach(); }
+)");
+  ASSERT_EQ(bad.of("detached-thread-captures-local").size(), 1u);
+  EXPECT_EQ(bad.of("detached-thread-captures-local").front().variable, "local");
+  LintRun good = lint(R"(
+int main() { int local = 0; std::thread([local] { (void)local; }).detach(); }
+)");
+  EXPECT_TRUE(good.of("detached-thread-captures-local").empty());
 }
 
 } // namespace

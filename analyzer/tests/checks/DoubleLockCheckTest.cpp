@@ -1,6 +1,7 @@
 // double-lock decided on hand-built facts: a re-lock held on every path, or held by a caller.
 #include "../../checks/DoubleLockCheck.h"
 #include "Facts.h"
+#include "Snippets.h"
 
 #include <gtest/gtest.h>
 
@@ -72,6 +73,71 @@ TEST(DoubleLockCheck, OneFindingPerLocationAcrossContexts) {
     r.acquisitions.push_back(a);
   }
   EXPECT_EQ(findings<DoubleLockCheck>(r).size(), 1u);
+}
+
+// ---- on small programs -------------------------------------------------------------------
+
+TEST(DoubleLockCheckSnippets, DirectAndThroughCallee) {
+  LintRun bad = lint(R"(
+std::mutex m; int x;
+void helper() { std::lock_guard<std::mutex> g(m); x++; }
+void outer() { std::lock_guard<std::mutex> g(m); helper(); }
+int main() { outer(); m.lock(); m.lock(); }
+)");
+  EXPECT_GE(bad.of("double-lock").size(), 2u);
+  LintRun good = lint(R"(
+std::recursive_mutex m;
+void helper() { std::lock_guard<std::recursive_mutex> g(m); }
+int main() { std::lock_guard<std::recursive_mutex> g(m); helper(); }
+)");
+  EXPECT_TRUE(good.of("double-lock").empty());
+}
+
+TEST(DoubleLockCheckSnippets, PthreadMutexMadeRecursive) {
+  // Recursive through its attributes, or through glibc's static initialiser: re-locking is fine.
+  LintRun good = analyzeValidCode(R"(
+#define _GNU_SOURCE
+#include <pthread.h>
+pthread_mutex_t byAttr, byInit = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+struct S { pthread_mutex_t mu; } s;
+int main(void) {
+  pthread_mutexattr_t a;
+  pthread_mutexattr_init(&a);
+  pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+  pthread_mutex_init(&byAttr, &a);
+  pthread_mutex_init(&s.mu, &a);
+  pthread_mutex_lock(&byAttr); pthread_mutex_lock(&byAttr);
+  pthread_mutex_unlock(&byAttr); pthread_mutex_unlock(&byAttr);
+  pthread_mutex_lock(&byInit); pthread_mutex_lock(&byInit);
+  pthread_mutex_unlock(&byInit); pthread_mutex_unlock(&byInit);
+  pthread_mutex_lock(&s.mu); pthread_mutex_lock(&s.mu);
+  pthread_mutex_unlock(&s.mu); pthread_mutex_unlock(&s.mu);
+  return 0;
+}
+)",
+                                  true);
+  EXPECT_TRUE(good.findings.empty()) << good.findings.front().message;
+  // The attributes of another mutex, or another type, do not make this one recursive.
+  LintRun bad = analyzeValidCode(R"(
+#define _GNU_SOURCE
+#include <pthread.h>
+pthread_mutex_t rec, plain;
+int main(void) {
+  pthread_mutexattr_t a, b;
+  pthread_mutexattr_init(&a);
+  pthread_mutexattr_init(&b);
+  pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+  pthread_mutexattr_settype(&b, PTHREAD_MUTEX_ERRORCHECK);
+  pthread_mutex_init(&rec, &a);
+  pthread_mutex_init(&plain, &b);
+  pthread_mutex_lock(&plain); pthread_mutex_lock(&plain);
+  pthread_mutex_unlock(&plain); pthread_mutex_unlock(&plain);
+  return 0;
+}
+)",
+                                 true);
+  ASSERT_EQ(bad.of("double-lock").size(), 1u);
+  EXPECT_EQ(bad.of("double-lock").front().variable, "plain");
 }
 
 } // namespace

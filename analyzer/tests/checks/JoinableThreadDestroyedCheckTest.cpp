@@ -1,6 +1,7 @@
 // joinable-thread-destroyed decided on hand-built thread-object facts.
 #include "../../checks/JoinableThreadDestroyedCheck.h"
 #include "Facts.h"
+#include "Snippets.h"
 
 #include <gtest/gtest.h>
 
@@ -37,6 +38,21 @@ TEST(JoinableThreadDestroyedCheck, MoveAssignedOverAJoinableThread) {
       with({{ThreadObjectFact::Reassigned, "t", true, at(7), {}}}));
   ASSERT_EQ(out.size(), 1u);
   EXPECT_NE(out[0].message.find("move-assigned"), std::string::npos);
+}
+
+// ---- on small programs -------------------------------------------------------------------
+
+TEST(JoinableThreadDestroyedCheckSnippets, EarlyReturnWithoutJoin) {
+  LintRun bad = lint(R"(
+void work() {}
+int main(int argc, char **) { std::thread t(work); if (argc > 1) return 1; t.join(); return 0; }
+)");
+  EXPECT_EQ(bad.of("joinable-thread-destroyed").size(), 1u);
+  LintRun good = lint(R"(
+void work() {}
+int main() { std::thread t(work); if (t.joinable()) t.join(); std::thread u(work); u.detach(); }
+)");
+  EXPECT_TRUE(good.of("joinable-thread-destroyed").empty());
 }
 
 } // namespace

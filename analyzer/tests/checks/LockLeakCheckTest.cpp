@@ -2,6 +2,7 @@
 // that return with their lock on purpose.
 #include "../../checks/LockLeakCheck.h"
 #include "Facts.h"
+#include "Snippets.h"
 
 #include <gtest/gtest.h>
 
@@ -61,6 +62,23 @@ TEST(LockLeakCheck, ACalledFunctionHoldingItsLockOnEveryPathHandsItToTheCaller) 
   EXPECT_TRUE(findings<LockLeakCheck>(r).empty()) << "lock_db(): the caller is checked instead";
   r.functions[0].exits[0].must.clear(); // held on some paths only: still a leak
   EXPECT_EQ(findings<LockLeakCheck>(r).size(), 1u);
+}
+
+// ---- on small programs -------------------------------------------------------------------
+
+TEST(LockLeakCheckSnippets, EarlyReturnKeepsTheLock) {
+  LintRun bad = lint(R"(
+std::mutex m; int total;
+void add(int v) { m.lock(); if (v < 0) return; total += v; m.unlock(); }
+int main() { add(1); }
+)");
+  EXPECT_EQ(bad.of("lock-leak").size(), 1u);
+  LintRun good = lint(R"(
+std::mutex m; int total;
+void add(int v) { std::lock_guard<std::mutex> g(m); if (v < 0) return; total += v; }
+int main() { add(1); }
+)");
+  EXPECT_TRUE(good.findings.empty());
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // lock-order-inversion decided on hand-built lock-order edges.
 #include "../../checks/LockOrderInversionCheck.h"
 #include "Facts.h"
+#include "Snippets.h"
 
 #include <gtest/gtest.h>
 
@@ -41,6 +42,25 @@ TEST(LockOrderInversionCheck, ConsistentOrderIsFine) {
   AnalysisResult r = withContexts(2);
   r.edges = {edge("a", "b", 1, 10), edge("a", "b", 2, 20)};
   EXPECT_TRUE(findings<LockOrderInversionCheck>(r).empty());
+}
+
+// ---- on small programs -------------------------------------------------------------------
+
+TEST(LockOrderInversionCheckSnippets, OppositeOrdersAndScopedLock) {
+  LintRun bad = lint(R"(
+std::mutex m1, m2;
+void ab() { std::lock_guard<std::mutex> a(m1); std::lock_guard<std::mutex> b(m2); }
+void ba() { std::lock_guard<std::mutex> b(m2); std::lock_guard<std::mutex> a(m1); }
+int main() { std::thread x(ab), y(ba); x.join(); y.join(); }
+)");
+  EXPECT_EQ(bad.of("lock-order-inversion").size(), 1u);
+  LintRun good = lint(R"(
+std::mutex m1, m2;
+void ab() { std::scoped_lock l(m1, m2); }
+void ba() { std::scoped_lock l(m2, m1); }
+int main() { std::thread x(ab), y(ba); x.join(); y.join(); }
+)");
+  EXPECT_TRUE(good.of("lock-order-inversion").empty());
 }
 
 } // namespace

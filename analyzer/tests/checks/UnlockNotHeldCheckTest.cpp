@@ -2,6 +2,7 @@
 // nobody holds, a guard that does not own its mutex.
 #include "../../checks/UnlockNotHeldCheck.h"
 #include "Facts.h"
+#include "Snippets.h"
 
 #include <gtest/gtest.h>
 
@@ -54,6 +55,15 @@ TEST(UnlockNotHeldCheck, GuardThatDoesNotOwnItsMutex) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].location.line, 9);
   EXPECT_NE(out[0].message.find("'lk.unlock()'"), std::string::npos);
+}
+
+// ---- on small programs -------------------------------------------------------------------
+
+TEST(UnlockNotHeldCheckSnippets, UnlockWithoutLock) {
+  LintRun bad = lint("std::mutex m;\nint main() { m.lock(); m.unlock(); m.unlock(); }\n");
+  EXPECT_EQ(bad.of("unlock-not-held").size(), 1u);
+  LintRun good = lint("std::mutex m;\nint main() { m.lock(); m.unlock(); }\n");
+  EXPECT_TRUE(good.findings.empty());
 }
 
 } // namespace
