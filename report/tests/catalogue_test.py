@@ -3,7 +3,7 @@
 catalogue (report/src/Rules.def, printed as JSON by weft_report_dump_rules).
 
 usage: catalogue_test.py --dump BIN --source-root DIR TEST
-TEST is one of: schema, corpus, docs, run. Each prints every disagreement and exits 1 on any.
+TEST is one of: schema, corpus, docs, run, analyses. Each prints every disagreement and exits 1 on any.
 The lint's checks are held against the catalogue in C++ (analyzer.CheckRegistry).
 """
 import argparse
@@ -137,7 +137,22 @@ def check_run(rules, root):
                    "run rules")
 
 
-CHECKS = {"schema": check_schema, "corpus": check_corpus, "docs": check_docs, "run": check_run}
+def check_analyses(rules, root):
+    """The lint's analyses (analyzer/analysis/) produce rule-neutral facts; only the checks in
+    analyzer/checks/ decide a rule. A rule id spelled in an analysis means a rule decided there."""
+    problems = []
+    known = ids(rules)
+    for path in sorted(glob.glob(os.path.join(root, "analyzer", "analysis", "*"))):
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                for s in re.findall(r'"([a-z-]+)"', line):
+                    if s in known:
+                        problems.append(f"{path}:{n}: names rule '{s}' (decide it in its check)")
+    return problems
+
+
+CHECKS = {"schema": check_schema, "corpus": check_corpus, "docs": check_docs, "run": check_run,
+          "analyses": check_analyses}
 
 
 def main(argv):
