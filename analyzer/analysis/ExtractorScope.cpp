@@ -4,6 +4,9 @@
 #include "FunctionExtractor.h"
 
 #include "AstHelpers.h"
+#include "Substitution.h"
+
+#include "clang/AST/Attr.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -77,6 +80,9 @@ void FunctionExtractor::collectGuards(const Stmt *s) {
         guardLocks_[g] = locks;
       }
     }
+  } else if (auto *ce = dyn_cast<CXXConstructExpr>(s)) {
+    if (const VarDecl *g = declaredVar(s); g && scopedCapabilityCtor(ce))
+      guardLocks_[g] = scopedCapabilityLocks(ce);
   }
   for (const Stmt *c : s->children())
     collectGuards(c);
@@ -101,6 +107,28 @@ void FunctionExtractor::findLoopJoins(const Stmt *s) {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+bool FunctionExtractor::scopedCapabilityCtor(const CXXConstructExpr *ce) const {
+  const CXXConstructorDecl *ctor = ce->getConstructor();
+  return ctor && ctor->getParent()->hasAttr<ScopedLockableAttr>() &&
+         findAttr<AcquireCapabilityAttr>(ctor);
+}
+
+std::vector<LockUse> FunctionExtractor::scopedCapabilityLocks(const CXXConstructExpr *ce) {
+  const CXXConstructorDecl *ctor = ce->getConstructor();
+  const auto *attr = findAttr<AcquireCapabilityAttr>(ctor);
+  NamingScope ctorScope;
+  ctorScope.fn = ctor;
+  std::vector<const Expr *> args(ce->arg_begin(), ce->arg_end());
+  Bindings bind = bindCall(ctor, nullptr, false, args);
+  std::vector<LockUse> locks;
+  for (const Expr *arg : attr->args()) {
+    ObjRef r = arg->getType()->isPointerType() ? pointeeOf(arg, ctorScope) : refOf(arg, ctorScope);
+    if (r.valid())
+      locks.push_back({substitute(r, bind), attr->isShared(), false});
+  }
+  return locks;
+}
 
 std::vector<LockUse> FunctionExtractor::guardLocksOf(const VarDecl *g) const {
   auto it = guardLocks_.find(g);

@@ -252,8 +252,17 @@ void FunctionExtractor::statement(const Stmt *s, Block &out) {
   case SyncOp::None:
     break;
   }
-  if (auto *ce = dyn_cast<CallExpr>(s))
+  if (auto *ce = dyn_cast<CallExpr>(s)) {
     call(ce, out);
+  } else if (auto *cons = dyn_cast<CXXConstructExpr>(s); cons && scopedCapabilityCtor(cons)) {
+    // The project's own RAII guard, as Clang's thread-safety analysis knows it: a
+    // SCOPED_CAPABILITY class whose constructor is ACQUIRE(mu) (leveldb's MutexLock). Its
+    // variable is a guard of those locks; its destructor releases them (element()).
+    if (const VarDecl *g = declaredVar(s))
+      emit(out, Event::GuardLock,
+           add(out_.guards, GuardOp{guardId(g), 0, guardLocksOf(g), false, g->getNameAsString(),
+                                    loc(s->getBeginLoc())}));
+  }
 }
 
 void FunctionExtractor::guardCtor(const Stmt *s, const SyncOp &op, Block &out) {

@@ -84,6 +84,9 @@ private:
   const clang::VarDecl *guardVar(const clang::Expr *e) const;
   bool inLoop(const clang::Stmt *s) const;
   std::vector<LockUse> guardLocksOf(const clang::VarDecl *g) const;
+  /// A constructor of a SCOPED_CAPABILITY class annotated ACQUIRE(...), and the locks it takes.
+  bool scopedCapabilityCtor(const clang::CXXConstructExpr *ce) const;
+  std::vector<LockUse> scopedCapabilityLocks(const clang::CXXConstructExpr *ce);
 
   BodyExtractor &b_;
   clang::ASTContext &ctx_;

@@ -43,12 +43,15 @@ void LockState::meet(const LockState &o) {
   std::erase_if(joined, [&](const std::string &h) { return !o.joined.count(h); });
   for (const auto &[k, v] : o.joinable)
     joinable[k] = joinable[k] || v;
+  for (const auto &l : o.lent)
+    if (std::find(lent.begin(), lent.end(), l) == lent.end())
+      lent.push_back(l);
 }
 
 bool LockState::operator==(const LockState &o) const {
   return reached == o.reached && sameEntries(must, o.must) && sameEntries(may, o.may) &&
          released.size() == o.released.size() && live == o.live && joined == o.joined &&
-         joinable == o.joinable;
+         joinable == o.joinable && lent.size() == o.lent.size();
 }
 
 void LockState::acquire(const HeldLock &h) {
@@ -65,19 +68,24 @@ bool LockState::release(const ObjRef &lock) {
     must.erase(it);
     return true;
   }
+  // A guard's lock unlocked by hand: lent until the guard ends or it is locked again.
+  for (const HeldLock &h : may)
+    if (match(h) && h.guard > guard::Sync &&
+        std::none_of(lent.begin(), lent.end(), [&](const auto &l) { return l.second == h.guard; }))
+      lent.emplace_back(h.lock, h.guard);
   // Letting go of the caller's lock (held since entry by REQUIRES) releases it for the caller too.
   const bool callersLock = std::any_of(may.begin(), may.end(), [&](const HeldLock &h) {
     return match(h) && h.guard == guard::Requires;
   });
   std::erase_if(must, match);
   std::erase_if(may, match);
-  if ((!held || callersLock) &&
-      std::find(released.begin(), released.end(), lock) == released.end())
+  if ((!held || callersLock) && std::find(released.begin(), released.end(), lock) == released.end())
     released.push_back(lock);
   return held;
 }
 
 void LockState::releaseGuard(std::uintptr_t guard) {
+  std::erase_if(lent, [&](const auto &l) { return l.second == guard; });
   std::erase_if(must, [&](const HeldLock &h) { return h.guard == guard; });
   std::erase_if(may, [&](const HeldLock &h) { return h.guard == guard; });
 }

@@ -27,6 +27,9 @@ struct LockState {
   std::set<int> live;                   ///< thread creation sites that may be running
   std::set<std::string> joined;         ///< handles joined on every path since entry
   std::map<std::string, bool> joinable; ///< std::thread locals: may be joinable here
+  /// Locks a live RAII guard owns but that were unlocked by hand (`MutexLock l(&mu);
+  /// mu.Unlock(); ...; mu.Lock();`): re-locked by hand, the guard owns them again.
+  std::vector<std::pair<ObjRef, std::uintptr_t>> lent;
 
   /// Joins another path into this one (intersection for must-facts, union for may-facts).
   void meet(const LockState &o);

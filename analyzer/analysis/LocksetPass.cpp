@@ -136,11 +136,21 @@ private:
   /// A lock the caller holds (REQUIRES on entry, or let go earlier in this function) that is
   /// taken again by hand is the caller's lock restored, not one this function took: it does not
   /// leak, and a caller applying this summary has nothing to add (leveldb's RemoveObsoleteFiles:
-  /// `mutex_.Unlock(); ...; mutex_.Lock();` under EXCLUSIVE_LOCKS_REQUIRED(mutex_)).
+  /// `mutex_.Unlock(); ...; mutex_.Lock();` under EXCLUSIVE_LOCKS_REQUIRED(mutex_)). Likewise a
+  /// live guard's lock unlocked and re-locked by hand is the guard's again (DBImpl::Get).
   HeldLock restored(LockState &st, HeldLock h) const {
     if (h.guard != guard::None || !h.isLock() || st.mayHold(h.lock))
       return h;
     auto same = [&](const ObjRef &r) { return sameLock(r, h.lock); };
+    // A live guard's lock that was unlocked by hand: the guard owns it again.
+    if (auto lent = std::find_if(st.lent.begin(), st.lent.end(),
+                                 [&](const auto &l) { return same(l.first); });
+        lent != st.lent.end()) {
+      h.guard = lent->second;
+      h.manual = false;
+      st.lent.erase(lent);
+      return h;
+    }
     auto rel = std::find_if(st.released.begin(), st.released.end(), same);
     bool atEntry = std::any_of(body_.entryLocks.begin(), body_.entryLocks.end(),
                                [&](const HeldLock &e) { return same(e.lock); });
