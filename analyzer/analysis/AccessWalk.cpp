@@ -23,6 +23,8 @@ void FunctionExtractor::record(const Expr *at, const ObjRef &r, QualType t, bool
     anchor = pm_->getParent(anchor);
   if (!anchor || !anchored_.count(anchor))
     return; // not in the CFG: unreachable code
+  if (isPrivateAccess(at))
+    return; // a fresh allocation nobody else can reach yet
   bool foreign = false;
   if (r.kind == ObjRef::Local) {
     // A local declared in another function is reached through a by-reference capture.

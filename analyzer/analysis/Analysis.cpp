@@ -8,6 +8,7 @@
 #include "Program.h"
 #include "RecursiveMutexes.h"
 #include "Summaries.h"
+#include "ValueFlow.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -76,6 +77,7 @@ ProgramFacts extractFacts(ASTContext &context) {
 }
 
 AnalysisResult analyzeLinked(ProgramFacts program) {
+  resolveValueFlow(program);
   summarizeProgram(program);
   return buildProgram(program);
 }

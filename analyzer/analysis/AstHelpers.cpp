@@ -45,6 +45,16 @@ bool isWrapper(const Stmt *s) {
           cast<CXXConstructExpr>(s)->getConstructor()->isCopyOrMoveConstructor());
 }
 
+const FunctionDecl *functorCallOperator(QualType t) {
+  const auto *rd = t.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!rd || !rd->hasDefinition())
+    return nullptr;
+  for (const auto *md : rd->methods())
+    if (md->getOverloadedOperator() == OO_Call)
+      return md;
+  return nullptr;
+}
+
 bool hasProjectBody(const FunctionDecl *fd, const SourceManager &sm, const FunctionDecl **def) {
   const FunctionDecl *d = nullptr;
   if (!fd || !fd->hasBody(d) || !d || d->isDependentContext())

@@ -39,6 +39,13 @@ bool isWrapper(const clang::Stmt *s);
 bool hasProjectBody(const clang::FunctionDecl *fd, const clang::SourceManager &sm,
                     const clang::FunctionDecl **def = nullptr);
 
+/// A fresh allocation only its caller can reach: malloc(), calloc(), realloc(), new, a wrapper
+/// returning only those, a call through an allocator pointer that starts as malloc (ExtractFresh).
+bool isFreshAllocation(const clang::Expr *e, int depth = 0);
+
+/// The call operator of a functor or lambda type (through references), or null.
+const clang::FunctionDecl *functorCallOperator(clang::QualType t);
+
 /// The attribute `A` on any declaration of `fd`.
 template <class A> const A *findAttr(const clang::FunctionDecl *fd) {
   for (const clang::FunctionDecl *r : fd->redecls())

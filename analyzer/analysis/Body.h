@@ -99,7 +99,16 @@ struct GuardOp {
   report::Location at;
 };
 
-/// A call into analysed code (callee >= 0) or into another file (calleeLink).
+/// A callable handed to a parameter of a call: a concrete one (a function, a lambda, a functor),
+/// which becomes thread site `site` if the callee runs it on another thread, or the caller's own
+/// parameter `fromParam` passed on.
+struct CallableArg {
+  int site = -1;
+  int fromParam = -1;
+};
+
+/// A call into analysed code (callee >= 0), into another file (calleeLink), or through a value
+/// (`invoke` >= 0: the whole-program value flow finds its callee).
 struct CallOp {
   int callee = -1;
   std::string calleeLink;
@@ -107,6 +116,29 @@ struct CallOp {
   report::Location loc;
   bool inLoop = false;
   ObjRef extraLock; ///< std::call_once: the once-flag, held while the callee runs
+  std::map<int, CallableArg> callables; ///< by parameter index
+  int invoke = -1;                      ///< index into FunctionBody::invokes
+  bool isVirtual = false;               ///< calleeLink names a virtual method: any override
+};
+
+/// Whole-program value flow (ValueFlow.h): `to` may hold what `from` holds, or the function
+/// `fn` (`fnLink` until linked). Nodes are strings: `p:<function key>#<i>` a parameter,
+/// `f:<Class>::<field>` a field of any object, `g:<name>` a global, `l:<file>:<offset>` a local
+/// (a lambda's capture of it too), `e:<node>` the elements of a container node.
+struct FlowEdge {
+  std::string to, from;
+  int fn = -1;
+  std::string fnLink;
+  bool fresh = false; ///< `to` is given a fresh allocation here (malloc, new)
+};
+
+/// A call through a value: a function pointer, a std::function, a stored callable. On a new
+/// thread (`newThread`) when it is the callable of a thread creation.
+struct InvokeOp {
+  std::string callee;
+  std::vector<std::string> args; ///< per argument: its node (empty: not tracked)
+  bool newThread = false;
+  report::Location loc;
 };
 
 /// A happens-before edge through an object (release/acquire atomics, latch, semaphore, once).
@@ -157,6 +189,19 @@ struct FunctionBody {
   std::vector<ThreadOp> threads;
   std::vector<WaitFact> waits;
   std::vector<report::Location> returns;
+  // Value flow (ValueFlow.h).
+  std::string flowKey;                ///< this function in parameter nodes (`p:<flowKey>#<i>`)
+  std::vector<std::string> overrides; ///< link names of the virtual methods it overrides
+  std::vector<FlowEdge> flows;
+  std::vector<InvokeOp> invokes;
+  /// Its own locals and by-value parameters (identities): objects of the frame of the thread
+  /// running it.
+  std::vector<std::string> locals;
+  /// What local pointers that only ever hold fresh allocations, never stored or handed to a
+  /// thread, point to (`n:...` identities): objects of this frame (ExtractFresh.cpp).
+  std::vector<std::string> ownedPointees;
+  /// Parameters whose callable this function runs on another thread (filled by resolveValueFlow).
+  std::vector<SpawnParam> spawns;
 };
 
 /// Everything the Clang side extracted from one TU (bodies, sites, roots), or after linkFacts
@@ -166,7 +211,10 @@ struct ProgramFacts {
   std::vector<FunctionSummary> functions;
   std::vector<ThreadSite> sites;
   std::vector<int> roots; ///< function indices run by the initial thread (main)
-  bool hasMain = false;   ///< roots holds `main` (not the no-main fallback)
+  /// Field nodes (`f:Class::field`) only ever given fresh allocations (resolveValueFlow): what
+  /// they point to belongs to the object holding them.
+  std::set<std::string> freshFields;
+  bool hasMain = false; ///< roots holds `main` (not the no-main fallback)
   /// Recursive call cycles whose summaries did not converge within the bound (names).
   std::vector<std::string> cutCycles;
 };

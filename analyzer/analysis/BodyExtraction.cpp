@@ -25,6 +25,15 @@ std::string BodyExtractor::linkName(const FunctionDecl *fd) {
   return mangler_->getName(fd);
 }
 
+std::string BodyExtractor::flowKey(const FunctionDecl *fd) {
+  if (std::string link = linkName(fd); !link.empty())
+    return link;
+  const SourceManager &sm = ctx_.getSourceManager();
+  SourceLocation at = sm.getExpansionLoc(fd->getCanonicalDecl()->getLocation());
+  return fd->getQualifiedNameAsString() + "@" + sm.getFilename(at).str() + ":" +
+         std::to_string(sm.getFileOffset(at));
+}
+
 int BodyExtractor::siteId(const Stmt *s, bool *fresh) {
   auto [it, inserted] = sites_.try_emplace(s, static_cast<int>(facts_.sites.size()));
   if (inserted) {

@@ -44,6 +44,9 @@ public:
   /// Linkage name of a function another TU may define or call: declared outside system headers
   /// and visible outside this TU; empty otherwise.
   std::string linkName(const clang::FunctionDecl *fd);
+  /// The function's name in value-flow parameter nodes (FunctionBody::flowKey): its linkage
+  /// name, or its qualified name and where it is declared.
+  std::string flowKey(const clang::FunctionDecl *fd);
 
   clang::ASTContext &context() { return ctx_; }
   ProgramFacts &facts() { return facts_; }

@@ -53,6 +53,27 @@ void FunctionExtractor::collectAliases(const Stmt *s) {
     collectAliases(c);
 }
 
+void FunctionExtractor::collectLocals(const Stmt *body) {
+  auto add = [&](const VarDecl *vd) {
+    if (vd && !vd->hasGlobalStorage() && !vd->getType()->isReferenceType())
+      if (ObjRef r = refOfDecl(vd); r.kind == ObjRef::Local && !r.inst.empty())
+        out_.locals.push_back(r.inst);
+  };
+  for (const ParmVarDecl *p : fd_->parameters())
+    add(p);
+  std::vector<const Stmt *> todo{body};
+  while (!todo.empty()) {
+    const Stmt *s = todo.back();
+    todo.pop_back();
+    if (auto *ds = dyn_cast<DeclStmt>(s))
+      for (const Decl *d : ds->decls())
+        add(dyn_cast<VarDecl>(d));
+    for (const Stmt *c : s->children())
+      if (c && !isa<LambdaExpr>(c))
+        todo.push_back(c);
+  }
+}
+
 void FunctionExtractor::collectFences(const Stmt *s) {
   if (!s || isa<LambdaExpr>(s))
     return;
@@ -196,6 +217,8 @@ std::string FunctionExtractor::handleOfCreation(const Stmt *s, const SyncOp &op,
     *assigned = target.name;
     return handleKey(target);
   }
+  if (auto *bo = dyn_cast<BinaryOperator>(p); bo && bo->getOpcode() == BO_Assign) // C handles
+    return handleKey(refOf(bo->getLHS(), scope_));
   if (auto *mc = dyn_cast<CXXMemberCallExpr>(p)) {
     const Expr *obj = mc->getImplicitObjectArgument();
     if (obj && obj != child)

@@ -21,7 +21,7 @@ namespace weft::analyzer {
 using namespace clang;
 
 FunctionExtractor::FunctionExtractor(BodyExtractor &b, const FunctionDecl *fd, FunctionBody &out)
-    : b_(b), ctx_(b.context()), sm_(ctx_.getSourceManager()), fd_(fd), out_(out) {
+    : b_(b), ctx_(b.context()), sm_(ctx_.getSourceManager()), fd_(fd), out_(out), flows_(b, out) {
   scope_.fn = fd;
 }
 
@@ -44,6 +44,8 @@ void FunctionExtractor::run() {
             {r, req->isShared(), false, false, guard::Requires, loc(fd_->getLocation())});
   collectAliases(body);
   collectFences(body);
+  collectLocals(body);
+  flows_.collect(fd_, body);
 
   CFG::BuildOptions opts;
   opts.AddImplicitDtors = true;
@@ -64,6 +66,7 @@ void FunctionExtractor::run() {
   }
   collectGuards(body);
   findLoopJoins(body);
+  collectFresh(body);
 
   // The accesses first, each anchored at the CFG statement it is part of.
   for (const CFGBlock *blk : *cfg_)
@@ -316,6 +319,14 @@ void FunctionExtractor::create(const Stmt *s, const SyncOp &op, Block &out) {
       ts.entryLink = b_.linkName(entry.fn);
     b_.facts().sites[site] = std::move(ts);
   }
+  if (!entry.fn && op.callable) {
+    // A callable held in a parameter, a field, a queue: whatever reaches it runs on this thread.
+    InvokeOp inv{flows_.nodeOf(op.callable), {}, true, c.loc};
+    for (const Expr *a : op.args)
+      inv.args.push_back(flows_.nodeOf(a));
+    if (!inv.callee.empty())
+      out_.invokes.push_back(std::move(inv));
+  }
   emit(out, Event::Create, add(out_.creates, std::move(c)));
 }
 
@@ -390,13 +401,19 @@ bool FunctionExtractor::annotations(const CallExpr *call, const FunctionDecl *ca
   return any || findAttr<TryAcquireCapabilityAttr>(callee);
 }
 
-void FunctionExtractor::addCall(const FunctionDecl *callee, const Bindings &bind, const Stmt *at,
+bool FunctionExtractor::addCall(const FunctionDecl *callee, const Bindings &bind, const Stmt *at,
                                 Block &out, ObjRef extraLock) {
   int idx = b_.functionIndex(callee);
   if (idx < 0)
-    return;
-  CallOp c{idx, "", bind, loc(at->getBeginLoc()), inLoop(at), std::move(extraLock)};
+    return false;
+  CallOp c;
+  c.callee = idx;
+  c.bind = bind;
+  c.loc = loc(at->getBeginLoc());
+  c.inLoop = inLoop(at);
+  c.extraLock = std::move(extraLock);
   emit(out, Event::Call, add(out_.calls, std::move(c)));
+  return true;
 }
 
 void FunctionExtractor::lambdaArgs(const CallExpr *call, Block &out) {
@@ -415,8 +432,12 @@ void FunctionExtractor::lambdaArgs(const CallExpr *call, Block &out) {
 void FunctionExtractor::call(const CallExpr *call, Block &out) {
   unsigned firstArg = 0;
   const FunctionDecl *callee = resolveCallTarget(call, &firstArg);
-  if (!callee)
+  if (!callee) {
+    invoke(call, out);
     return;
+  }
+  if (!hasProjectBody(callee, sm_) && invoke(call, out))
+    return; // a std::function or packaged_task whose target the value flow finds
   const Expr *object = nullptr;
   bool arrow = false;
   std::vector<const Expr *> args;
@@ -441,14 +462,23 @@ void FunctionExtractor::call(const CallExpr *call, Block &out) {
     return;
   const FunctionDecl *def = nullptr;
   if (hasProjectBody(callee, sm_, &def)) {
-    addCall(def, bind, call, out);
+    if (addCall(def, bind, call, out))
+      out_.calls.back().callables = callables(def, call, args);
     return;
   }
   lambdaArgs(call, out);
-  // Maybe defined in another file of the project: the linker binds it by its linkage name, and
-  // the whole-program summaries apply its effect here as for any other callee.
+  // Maybe defined in another file of the project (or, virtual, overridden there): the linker
+  // binds it by its linkage name, and the whole-program summaries apply its effect here as for
+  // any other callee.
   if (std::string link = b_.linkName(callee); !link.empty()) {
-    CallOp c{-1, std::move(link), bind, loc(call->getBeginLoc()), inLoop(call), {}};
+    CallOp c;
+    c.calleeLink = std::move(link);
+    c.bind = bind;
+    c.loc = loc(call->getBeginLoc());
+    c.inLoop = inLoop(call);
+    c.callables = callables(callee, call, args);
+    auto *md = dyn_cast<CXXMethodDecl>(callee);
+    c.isVirtual = md && md->isVirtual();
     emit(out, Event::Call, add(out_.calls, std::move(c)));
   }
 }

@@ -8,6 +8,7 @@
 #include "BodyExtraction.h"
 #include "LockModel.h"
 #include "Naming.h"
+#include "ValueFlowExtraction.h"
 
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
@@ -33,8 +34,12 @@ private:
   // Setup (ExtractorScope.cpp, with the helpers below).
   void collectAliases(const clang::Stmt *s);
   void collectFences(const clang::Stmt *s);
+  void collectLocals(const clang::Stmt *body);
   void collectGuards(const clang::Stmt *s);
   void findLoopJoins(const clang::Stmt *s);
+  // Fresh allocations not yet shared (ExtractFresh.cpp).
+  void collectFresh(const clang::Stmt *body);
+  bool isPrivateAccess(const clang::Expr *at) const;
   // Statements to events (FunctionExtractor.cpp, branches in ExtractBranches.cpp).
   void convertBlock(const clang::CFGBlock &blk, Block &out);
   void element(const clang::CFGElement &el, Block &out);
@@ -45,9 +50,14 @@ private:
   void guardCtor(const clang::Stmt *s, const SyncOp &op, Block &out);
   bool annotations(const clang::CallExpr *call, const clang::FunctionDecl *callee,
                    const Bindings &bind, Block &out);
-  void addCall(const clang::FunctionDecl *callee, const Bindings &bind, const clang::Stmt *at,
+  bool addCall(const clang::FunctionDecl *callee, const Bindings &bind, const clang::Stmt *at,
                Block &out, ObjRef extraLock = {});
   void lambdaArgs(const clang::CallExpr *call, Block &out);
+  /// A call through a value (ValueFlow.h); false when `call` is not one.
+  bool invoke(const clang::CallExpr *call, Block &out);
+  /// The callables `args` hand to `callee`'s callable parameters (CallOp::callables).
+  std::map<int, CallableArg> callables(const clang::FunctionDecl *callee, const clang::Stmt *at,
+                                       llvm::ArrayRef<const clang::Expr *> args);
   void branch(const clang::CFGBlock &blk, Block &out);
   Bindings bindCall(const clang::FunctionDecl *callee, const clang::Expr *object, bool arrow,
                     llvm::ArrayRef<const clang::Expr *> args);
@@ -94,10 +104,14 @@ private:
   const clang::FunctionDecl *fd_;
   FunctionBody &out_;
   NamingScope scope_;
+  ValueFlowExtractor flows_;
   std::unique_ptr<clang::CFG> cfg_;
   std::unique_ptr<clang::ParentMap> pm_;
   llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> ctorInitField_;
   llvm::DenseMap<const clang::VarDecl *, std::vector<LockUse>> guardLocks_;
+  /// Local pointers holding a fresh allocation: from where it is made to where it first escapes
+  /// or is replaced (file offsets), once per allocation.
+  llvm::DenseMap<const clang::VarDecl *, std::vector<std::pair<unsigned, unsigned>>> fresh_;
   /// CFG statements (the points the lockset pass sees), and the accesses anchored at each.
   llvm::DenseMap<const clang::Stmt *, std::vector<int>> anchored_;
   std::set<std::string> seenAccess_;

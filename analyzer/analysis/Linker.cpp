@@ -11,9 +11,16 @@ namespace {
 
 /// Renumbers one unit's function and site indices into the joined program.
 void shift(FunctionBody &f, int fnBase, int siteBase) {
-  for (CallOp &c : f.calls)
+  for (CallOp &c : f.calls) {
     if (c.callee >= 0)
       c.callee += fnBase;
+    for (auto &[param, arg] : c.callables)
+      if (arg.site >= 0)
+        arg.site += siteBase;
+  }
+  for (FlowEdge &e : f.flows)
+    if (e.fn >= 0)
+      e.fn += fnBase;
   for (CreateOp &c : f.creates)
     c.site += siteBase;
   for (ThreadOp &t : f.threads)
@@ -31,6 +38,25 @@ template <class Facts, class Fn> void forEachOpenName(Facts &unit, Fn fn) {
   for (auto &s : unit.sites)
     if (s.entry < 0 && !s.entryLink.empty())
       fn(s.entryLink, s.entry);
+  for (auto &f : unit.bodies)
+    for (auto &e : f.flows)
+      if (e.fn < 0 && !e.fnLink.empty())
+        fn(e.fnLink, e.fn);
+}
+
+/// A virtual call no file defines under the called name (`env_->Schedule(...)` on an abstract
+/// `Env`) runs the override when the program has exactly one.
+void bindOverrides(ProgramFacts &program) {
+  std::map<std::string, std::vector<int>> overriders;
+  for (int i = 0; i < static_cast<int>(program.bodies.size()); ++i)
+    for (const std::string &base : program.bodies[i].overrides)
+      overriders[base].push_back(i);
+  for (FunctionBody &f : program.bodies)
+    for (CallOp &c : f.calls)
+      if (c.callee < 0 && c.isVirtual)
+        if (auto it = overriders.find(c.calleeLink);
+            it != overriders.end() && it->second.size() == 1)
+          c.callee = it->second.front();
 }
 
 /// Roots of a unit without `main`: whoever starts threads and is not called by analysed code
@@ -75,6 +101,7 @@ ProgramFacts linkFacts(const std::vector<const ProgramFacts *> &units) {
     return it == defined.end() ? -1 : it->second;
   };
   forEachOpenName(program, [&](const std::string &link, int &index) { index = bind(link); });
+  bindOverrides(program);
   std::set<int> called;
   for (const FunctionBody &f : program.bodies)
     for (const CallOp &c : f.calls)

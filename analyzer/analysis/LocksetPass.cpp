@@ -23,6 +23,7 @@ public:
   FunctionSummary run() {
     out_.name = body_.name;
     out_.linkName = body_.linkName;
+    out_.spawns = body_.spawns;
     out_.isConstructor = body_.isConstructor;
     out_.facts.name = body_.name;
     out_.facts.shortName = body_.shortName;
@@ -194,10 +195,36 @@ private:
         }
   }
 
-  void applyCall(LockState &st, const CallOp &call) {
+  /// The callee runs callables it is handed on other threads: a concrete one starts a thread
+  /// here (its site is live from now on); one of this function's own parameters passed on makes
+  /// this function spawn that parameter too.
+  void spawnsOfCall(LockState &st, const CallOp &call, const FunctionSummary &cs, bool record) {
+    for (const SpawnParam &sp : cs.spawns) {
+      auto arg = call.callables.find(sp.param);
+      if (arg == call.callables.end())
+        continue;
+      Bindings bind;
+      for (const auto &[i, r] : sp.bind.params)
+        bind.params[i] = substitute(r, call.bind);
+      if (arg->second.site >= 0) {
+        if (record)
+          out_.creates.push_back(
+              {arg->second.site, call.loc, st.rel(), st.liveness(), call.inLoop, std::move(bind)});
+        st.live.insert(arg->second.site);
+      } else if (arg->second.fromParam >= 0 && record &&
+                 std::none_of(out_.spawns.begin(), out_.spawns.end(), [&](const SpawnParam &s) {
+                   return s.param == arg->second.fromParam;
+                 })) {
+        out_.spawns.push_back({arg->second.fromParam, std::move(bind), sp.at, sp.handle});
+      }
+    }
+  }
+
+  void applyCall(LockState &st, const CallOp &call, bool record) {
     if (call.callee < 0)
       return; // not analysed (a library, or a file outside the database)
     const FunctionSummary &cs = summaries_[call.callee];
+    spawnsOfCall(st, call, cs, record);
     for (const ObjRef &r : cs.releasedAtExit)
       st.release(substitute(r, call.bind));
     for (HeldLock h : cs.acquiredAtExit) {
@@ -280,7 +307,7 @@ private:
                               call.inLoop, call.extraLock, call.calleeLink});
         callAt_.push_back(pos);
       }
-      applyCall(st, call);
+      applyCall(st, call, record);
       return;
     }
     case Event::OnceDone: {
@@ -354,7 +381,7 @@ private:
                                             c.loc,
                                             {}});
       }
-      out_.creates.push_back({c.site, c.loc, st.rel(), st.liveness(), c.inLoop});
+      out_.creates.push_back({c.site, c.loc, st.rel(), st.liveness(), c.inLoop, {}});
     }
     if (c.discardedFuture)
       return;

@@ -116,6 +116,19 @@ struct SCreate {
   RelLocks locks;
   Liveness live;
   bool inLoop = false;
+  Bindings bind; ///< a callable handed to a spawning call: its parameters, bound by the spawner
+};
+
+/// A parameter whose callable the function runs on another thread: it starts a thread with it,
+/// or stores it where a running thread calls it (a pool's queue, a thread's start record). `bind`
+/// says what the callable's parameters are bound to, in this function's frame.
+struct SpawnParam {
+  int param = -1;
+  Bindings bind;
+  report::Location at;
+  /// The thread handle its threads are joined by, when it names one beyond the function (the
+  /// `th->id` of pigz's launch(): `join(th)` joins it); empty otherwise.
+  std::string handle;
 };
 
 /// A lock acquisition, or an unlock of a lock this function did not take, with the locks held
@@ -191,6 +204,7 @@ struct FunctionSummary {
   std::vector<SAccess> accesses;
   std::vector<SCall> calls;
   std::vector<SCreate> creates;
+  std::vector<SpawnParam> spawns; ///< its own and those of callees it passes its callables on to
   FunctionFacts facts;
   // Effect on the caller after return.
   std::vector<HeldLock> acquiredAtExit;
@@ -210,6 +224,8 @@ struct ThreadSite {
   std::string entryName;
   /// Locals of the spawner the thread reaches by reference (captures, std::ref, &local).
   std::vector<std::pair<std::string, report::Location>> localsByRef;
+  /// A callable passed to a call: a thread only where the callee spawns that parameter.
+  bool candidate = false;
 };
 
 /// An access placed in a thread context, with absolute locks.
@@ -223,6 +239,9 @@ struct Access {
   std::set<int> live; ///< contexts (ids) that may be running at this point
   int context = 0;
   ObjRef guardedBy; ///< the lock the object is declared guarded by; invalid when none
+  /// A local (or part of one) of a frame of this very thread: every thread running the code
+  /// has its own. Not reached through what the thread was started with, nor by a capture.
+  bool ownFrame = false;
 };
 
 /// A lock-order edge: `to` was acquired while `from` was held.

@@ -34,6 +34,10 @@ public:
       if (entries_[c].first >= 0)
         expand(static_cast<int>(c), entries_[c].first, entries_[c].second, {}, {}, false, 0);
     }
+    for (Access &a : out_.accesses)
+      a.live = toContexts(a.live);
+    for (ThreadContext &c : out_.contexts)
+      c.liveAtCreate = toContexts(c.liveAtCreate);
     for (const FunctionSummary &f : facts_.functions)
       out_.functions.push_back(f.facts);
     out_.sites = facts_.sites;
@@ -65,18 +69,61 @@ private:
     return held;
   }
 
+  /// Live threads, by creation site while expanding (a site may be reached later than an access
+  /// that sees it running, in whatever order the blocks were recorded); toContexts() maps them.
   std::set<int> combineLive(const std::set<int> &caller, const Liveness &rel) const {
     std::set<int> live;
-    for (int c : caller) {
-      int site = out_.contexts[c].site;
-      if (site >= 0 && rel.joined.count(facts_.sites[site].handle))
-        continue;
-      live.insert(c);
-    }
-    for (int site : rel.live)
-      if (auto it = siteContext_.find(site); it != siteContext_.end())
-        live.insert(it->second);
+    for (int site : caller)
+      if (!rel.joined.count(facts_.sites[site].handle))
+        live.insert(site);
+    live.insert(rel.live.begin(), rel.live.end());
     return live;
+  }
+
+  /// An object of a frame of the thread being expanded: a local (or by-value parameter) of a
+  /// function on its expansion stack, or what such a function's owning local pointer points to
+  /// (FunctionBody::ownedPointees); or what a field of such an object points to when that field
+  /// only ever holds fresh allocations (a hash table's arrays allocated for the call). Not the
+  /// spawner's locals the thread was started with, nor locals a lambda captured: their frames are
+  /// not on this thread's stack. Every thread running the code has its own of these.
+  bool ownFrame(const std::string &inst, int depth = 0) const {
+    // `l:<id>.A::part.B::x`: a member sub-object belongs to the object holding it; `n:<h>.<F>`:
+    // what field F of object h points to.
+    for (std::string cur = inst; !cur.empty() && depth <= 4;) {
+      if (auto it = frame_.find(rootOf(cur)); it != frame_.end() && it->second > 0)
+        return true;
+      size_t dot = cur.rfind('.');
+      if (dot == std::string::npos)
+        return false;
+      if (cur.starts_with("n:") && dot > 2) {
+        std::string field = cur.substr(dot + 1);
+        if (field.starts_with("*"))
+          field.erase(0, 1);
+        if (facts_.freshFields.count("f:" + field) && ownFrame(cur.substr(2, dot - 2), depth + 1))
+          return true;
+      }
+      cur.resize(dot);
+    }
+    return false;
+  }
+
+  static std::string rootOf(const std::string &inst) { return inst.substr(0, inst.find('.')); }
+
+  void enterFrame(int fn, int delta) {
+    if (fn >= static_cast<int>(facts_.bodies.size()))
+      return;
+    const FunctionBody &b = facts_.bodies[fn];
+    for (const auto *list : {&b.locals, &b.ownedPointees})
+      for (const std::string &id : *list)
+        frame_[id] += delta;
+  }
+
+  std::set<int> toContexts(const std::set<int> &sites) const {
+    std::set<int> out;
+    for (int site : sites)
+      if (auto it = siteContext_.find(site); it != siteContext_.end())
+        out.insert(it->second);
+    return out;
   }
 
   Bindings rebind(const Bindings &inner, const Bindings &outer) const {
@@ -89,7 +136,7 @@ private:
   }
 
   void registerSite(int site, int parent, const std::set<int> &live, bool multi,
-                    const Bindings &outer) {
+                    const Bindings &outer, const Bindings &spawner) {
     if (auto it = siteContext_.find(site); it != siteContext_.end()) {
       out_.contexts[it->second].multi = true; // reached again: several threads of it
       return;
@@ -105,7 +152,12 @@ private:
     c.liveAtCreate = live;
     siteContext_[site] = c.id;
     out_.contexts.push_back(c);
-    entries_.push_back({s.entry, rebind(s.bind, outer)});
+    // A callable handed to a spawning call: what its captures refer to, and the parameters the
+    // spawner binds (the `arg` of `launch(fn, arg)`).
+    Bindings bind = s.bind;
+    for (const auto &[i, r] : spawner.params)
+      bind.params[i] = r;
+    entries_.push_back({s.entry, rebind(bind, outer)});
   }
 
   void expand(int ctx, int fn, const Bindings &bind, const std::vector<HeldLock> &held,
@@ -114,10 +166,11 @@ private:
         std::find(stack_.begin(), stack_.end(), fn) != stack_.end())
       return;
     stack_.push_back(fn);
+    enterFrame(fn, +1);
     const FunctionSummary &f = facts_.functions[fn];
     budget_ += f.accesses.size() + f.calls.size() + f.creates.size() + 1;
     for (const SCreate &c : f.creates)
-      registerSite(c.site, ctx, combineLive(live, c.live), c.inLoop || loop, bind);
+      registerSite(c.site, ctx, combineLive(live, c.live), c.inLoop || loop, bind, c.bind);
     for (const SCall &call : f.calls) {
       std::vector<HeldLock> h = combine(held, call.locks, bind);
       if (call.extraLock.valid())
@@ -138,6 +191,7 @@ private:
       out.locks = combine(held, a.locks, bind);
       out.live = combineLive(live, a.live);
       out.context = ctx;
+      out.ownFrame = ownFrame(out.obj.inst);
       if (a.guardedBy.valid())
         out.guardedBy = resolve(a.guardedBy, bind);
       std::string key = out.obj.name + "|" + out.obj.inst + "|" + std::to_string(ctx) + "|" +
@@ -149,6 +203,7 @@ private:
     }
     for (const SAcquire &acq : f.facts.acquires)
       onAcquire(ctx, acq, bind, held, depth);
+    enterFrame(fn, -1);
     stack_.pop_back();
   }
 
@@ -187,6 +242,7 @@ private:
   const ProgramFacts &facts_;
   AnalysisResult out_;
   std::vector<std::pair<int, Bindings>> entries_; ///< per context: entry summary and bindings
+  std::map<std::string, int> frame_; ///< see ownFrame: identities of the frames being expanded
   std::map<int, int> siteContext_;
   std::vector<int> stack_;
   size_t budget_ = 0;

@@ -32,6 +32,18 @@ bool isUnbound(const std::string &inst) {
 }
 
 ObjRef substitute(const ObjRef &r, const Bindings &b, bool *foreign) {
+  if (r.inst.starts_with("n:")) {
+    // What a field of a bound object points to (`n:p#1.Hash::head`): bind the holder.
+    ObjRef holder = r;
+    holder.kind = ObjRef::Field;
+    holder.inst = r.inst.substr(2);
+    ObjRef bound = substitute(holder, b, foreign);
+    if (bound.inst == holder.inst)
+      return r;
+    ObjRef out = r;
+    out.inst = bound.inst.empty() ? "" : "n:" + bound.inst;
+    return out;
+  }
   size_t dot = r.inst.find('.');
   std::string root = r.inst.substr(0, dot);
   std::string rest = dot == std::string::npos ? "" : r.inst.substr(dot);

@@ -55,16 +55,6 @@ void bindArg(ThreadEntry &out, const FunctionDecl *fn, unsigned param, const Exp
   out.bind.params[static_cast<int>(param)] = target;
 }
 
-const FunctionDecl *functorCall(QualType t) {
-  const auto *rd = t.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!rd || !rd->hasDefinition())
-    return nullptr;
-  for (const auto *md : rd->methods())
-    if (md->getOverloadedOperator() == OO_Call)
-      return md;
-  return nullptr;
-}
-
 } // namespace
 
 std::string identityString(const ObjRef &r) {
@@ -121,12 +111,12 @@ ThreadEntry resolveThreadEntry(const SyncOp &op, const NamingScope &scope) {
       }
     }
     if (const Expr *inner = refWrapped(c)) { // std::thread(std::ref(functor))
-      out.fn = functorCall(inner->getType());
+      out.fn = functorCallOperator(inner->getType());
       out.bind.thisObj = refOf(inner, scope);
       out.name = out.fn ? cast<CXXMethodDecl>(out.fn)->getParent()->getNameAsString() : "";
       break;
     }
-    if (const FunctionDecl *call = functorCall(c->getType())) {
+    if (const FunctionDecl *call = functorCallOperator(c->getType())) {
       out.fn = call;
       out.name = cast<CXXMethodDecl>(call)->getParent()->getNameAsString();
       ObjRef self = refOf(c, scope);

@@ -87,6 +87,9 @@ void DataRaceCheck::run(const AnalysisResult &result, const Emit &emit) {
           continue;
         if (a.obj.kind == ObjRef::Local && !a.foreign && !b.foreign)
           continue; // a local only its own frame touches
+        if ((a.ownFrame || b.ownFrame) && (a.ownFrame || a.obj.inst.empty()) &&
+            (b.ownFrame || b.obj.inst.empty()))
+          continue; // each thread running the code has its own (an unknown object is not it)
         if (!result.mayParallel(a, b) || commonLock(a, b) || syncOrdered(a, b))
           continue;
         // Report first an access that breaks the declared contract, else the write; one

@@ -26,19 +26,11 @@ std::string worker(const std::string &body) {
   return kDecls + "long rows;\nvoid *worker(void *arg) {\n" + body + "  return arg;\n}\n";
 }
 
-std::string messages(const LintRun &r) {
-  std::string out;
-  for (const auto &f : r.findings)
-    out += f.rule + ": " + f.message + " (" + f.location.file + ":" +
-           std::to_string(f.location.line) + ")\n";
-  return out;
-}
-
 TEST(CrossFileSummaries, LockWrappersInAnotherFileProtect) {
   LintRun r = analyzeProgramOf({{"main.c", kMain},
                                 {"worker.c", worker("  lock_db();\n  rows++;\n  unlock_db();\n")},
                                 {"db.c", kDb}});
-  EXPECT_TRUE(r.findings.empty()) << messages(r);
+  EXPECT_TRUE(r.findings.empty()) << r.messages();
   EXPECT_EQ(r.locksAt("rows", 10), "db_mu") << "main's rows++ is under the wrapper's lock";
 }
 
@@ -47,7 +39,7 @@ TEST(CrossFileSummaries, OneAccessOutsideTheWrapperIsExactlyThatRace) {
       {{"main.c", kMain},
        {"worker.c", worker("  lock_db();\n  rows++;\n  unlock_db();\n  rows++;\n")},
        {"db.c", kDb}});
-  ASSERT_EQ(r.findings.size(), 1u) << messages(r);
+  ASSERT_EQ(r.findings.size(), 1u) << r.messages();
   const auto &f = r.findings.front();
   EXPECT_EQ(f.rule, "data-race");
   EXPECT_EQ(f.variable, "rows");
@@ -55,8 +47,8 @@ TEST(CrossFileSummaries, OneAccessOutsideTheWrapperIsExactlyThatRace) {
   std::set<std::string> places = {f.location.file + ":" + std::to_string(f.location.line)};
   for (const auto &rel : f.related)
     places.insert(rel.location.file + ":" + std::to_string(rel.location.line));
-  EXPECT_TRUE(places.count("/tmp/weft-test/worker.c:11")) << messages(r);
-  EXPECT_FALSE(places.count("/tmp/weft-test/worker.c:9")) << messages(r);
+  EXPECT_TRUE(places.count("/tmp/weft-test/worker.c:11")) << r.messages();
+  EXPECT_FALSE(places.count("/tmp/weft-test/worker.c:9")) << r.messages();
 }
 
 TEST(CrossFileSummaries, WrapperThatIsNeverReleasedLeaksInItsCaller) {
@@ -65,7 +57,7 @@ TEST(CrossFileSummaries, WrapperThatIsNeverReleasedLeaksInItsCaller) {
                                                     "  return a;\n}\nint main(void) {\n"
                                                     "  lock_db();\n  rows++;\n  return 0;\n}\n"},
                                 {"db.c", kDb}});
-  ASSERT_EQ(r.of("lock-leak").size(), 1u) << messages(r);
+  ASSERT_EQ(r.of("lock-leak").size(), 1u) << r.messages();
   EXPECT_EQ(r.of("lock-leak").front().location.file, "/tmp/weft-test/main.c");
 }
 
@@ -75,7 +67,7 @@ TEST(CrossFileSummaries, DoubleLockThroughWrappersInAnotherFile) {
                                                     "  lock_db();\n  lock_db();\n  rows++;\n"
                                                     "  unlock_db();\n  return 0;\n}\n"},
                                 {"db.c", kDb}});
-  ASSERT_EQ(r.of("double-lock").size(), 1u) << messages(r);
+  ASSERT_EQ(r.of("double-lock").size(), 1u) << r.messages();
   EXPECT_EQ(r.of("double-lock").front().location.file, "/tmp/weft-test/db.c");
 }
 
@@ -94,8 +86,8 @@ TEST(CrossFileSummaries, LockOrderInversionThroughCalleesInAnotherFile) {
                           "  pthread_create(&t, 0, other, 0);\n  take_a();\n  take_b();\n"
                           "  drop_b();\n  drop_a();\n  pthread_join(t, 0);\n  return 0;\n}\n"},
        {"locks.c", locks}});
-  EXPECT_EQ(r.of("lock-order-inversion").size(), 1u) << messages(r);
-  EXPECT_TRUE(r.of("lock-leak").empty()) << messages(r);
+  EXPECT_EQ(r.of("lock-order-inversion").size(), 1u) << r.messages();
+  EXPECT_TRUE(r.of("lock-leak").empty()) << r.messages();
 }
 
 TEST(CrossFileSummaries, RequiresHelperInAnotherFile) {
@@ -112,7 +104,7 @@ TEST(CrossFileSummaries, RequiresHelperInAnotherFile) {
        {"total.cpp", decls +
                          "Mu mu;\nlong total;\nvoid add_locked(long v) { total += v; }\n"
                          "void Mu::lock() { m.lock(); }\nvoid Mu::unlock() { m.unlock(); }\n"}});
-  EXPECT_TRUE(r.findings.empty()) << messages(r);
+  EXPECT_TRUE(r.findings.empty()) << r.messages();
 }
 
 TEST(CrossFileSummaries, MutualRecursionAcrossFilesConverges) {
@@ -125,7 +117,7 @@ TEST(CrossFileSummaries, MutualRecursionAcrossFilesConverges) {
        {"ping.cpp", decls + "std::mutex m;\nlong n;\n"
                             "void ping(int k) { ++n; if (k) pong(k - 1); }\n"
                             "void pong(int k) { --n; if (k) ping(k - 1); }\n"}});
-  EXPECT_TRUE(r.findings.empty()) << messages(r);
+  EXPECT_TRUE(r.findings.empty()) << r.messages();
   EXPECT_TRUE(r.result.cutCycles.empty());
 }
 

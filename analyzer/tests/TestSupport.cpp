@@ -27,6 +27,14 @@ std::vector<report::Finding> LintRun::of(const std::string &rule) const {
   return out;
 }
 
+std::string LintRun::messages() const {
+  std::string out;
+  for (const auto &f : findings)
+    out += f.rule + ": " + f.message + " (" + f.location.file + ":" +
+           std::to_string(f.location.line) + ")\n";
+  return out;
+}
+
 bool LintRun::has(const std::string &rule, const std::string &variable) const {
   return std::any_of(findings.begin(), findings.end(), [&](const report::Finding &f) {
     return f.rule == rule && f.variable == variable;

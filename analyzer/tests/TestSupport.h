@@ -25,6 +25,8 @@ struct LintRun {
   bool has(const std::string &rule, const std::string &variable) const;
   /// Locks (by name) held at every access to `variable` on `line`; "-" when none found.
   std::string locksAt(const std::string &variable, int line) const;
+  /// One line per finding (`rule: message (file:line)`), for failure messages.
+  std::string messages() const;
 };
 
 /// Analyses `code` as a C++20 (or C17 when `c` is true) main file named input.cpp.

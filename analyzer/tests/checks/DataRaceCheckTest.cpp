@@ -47,6 +47,21 @@ TEST(DataRaceCheck, CommonLockReadsAndAtomicsAreFine) {
   EXPECT_TRUE(findings<DataRaceCheck>(twoThreads(x, y)).empty());
 }
 
+TEST(DataRaceCheck, EachThreadsOwnFrameIsNotShared) {
+  // One worker function on two threads: its local struct is one declaration, two objects.
+  Access x = access(1, true, 10), y = access(2, true, 10);
+  x.obj = y.obj = {ObjRef::Field, "hash::head", "l:u0:1.hash::head"};
+  x.ownFrame = y.ownFrame = true;
+  EXPECT_TRUE(findings<DataRaceCheck>(twoThreads(x, y)).empty());
+  // Nor is an object nobody can name the other thread's own local.
+  y.obj.inst = "";
+  y.ownFrame = false;
+  EXPECT_TRUE(findings<DataRaceCheck>(twoThreads(x, y)).empty());
+  // A thread given the local (its entry binding) shares it: that one is not its own frame.
+  y.obj.inst = x.obj.inst;
+  EXPECT_EQ(findings<DataRaceCheck>(twoThreads(x, y)).size(), 1u);
+}
+
 TEST(DataRaceCheck, TwoReaderLocksDoNotOrderAWrite) {
   HeldLock r1 = held("rw", 9), r2 = held("rw", 19);
   r1.shared = r2.shared = true;
