@@ -365,6 +365,8 @@ Bindings FunctionExtractor::bindCall(const FunctionDecl *callee, const Expr *obj
       r = pointeeOf(args[i], scope_);
     if (r.valid())
       b.params[static_cast<int>(i)] = r;
+    else if (std::string v = indexValue(args[i], scope_); !v.empty() && pt->isIntegerType())
+      b.values[static_cast<int>(i)] = std::move(v);
   }
   return b;
 }

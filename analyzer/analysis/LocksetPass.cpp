@@ -32,6 +32,8 @@ public:
     if (body_.blocks.empty())
       return std::move(out_);
     std::vector<LockState> in = fixpoint();
+    doomed_ = doomedBlocks();
+    out_.dies = doomed_[body_.entry];
     for (int b : body_.order) {
       LockState st = in[b];
       if (!st.reached)
@@ -47,6 +49,40 @@ public:
   }
 
 private:
+  /// Blocks from which every path ends the process: a noreturn call (exit, abort, a failed
+  /// assert), or a call of a function that dies, here or in every successor. Loops that may go
+  /// round for ever are not doomed (least fixpoint).
+  std::vector<bool> doomedBlocks() const {
+    const size_t n = body_.blocks.size();
+    std::vector<bool> doomed(n, false);
+    for (size_t b = 0; b < n; ++b) {
+      const Block &blk = body_.blocks[b];
+      doomed[b] =
+          blk.noReturn || std::any_of(blk.events.begin(), blk.events.end(), [&](const Event &e) {
+            if (e.kind != Event::Call)
+              return false;
+            int callee = body_.calls[e.index].callee;
+            return callee >= 0 && summaries_[callee].dies;
+          });
+    }
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t b = 0; b < n; ++b) {
+        const Block &blk = body_.blocks[b];
+        if (doomed[b] || blk.succs.empty() || static_cast<int>(b) == body_.exit)
+          continue;
+        bool all = std::all_of(blk.succs.begin(), blk.succs.end(),
+                               [&](int s) { return s < 0 || doomed[s]; });
+        bool any = std::any_of(blk.succs.begin(), blk.succs.end(), [](int s) { return s >= 0; });
+        if (all && any) {
+          doomed[b] = true;
+          changed = true;
+        }
+      }
+    }
+    return doomed;
+  }
+
   std::vector<LockState> fixpoint() {
     const size_t n = body_.blocks.size();
     std::vector<LockState> in(n);
@@ -181,7 +217,9 @@ private:
     if (key.empty())
       return;
     st.joined.insert(key);
-    std::erase_if(st.live, [&](int site) { return sites_[site].handle == key; });
+    std::erase_if(st.live, [&](int site) {
+      return sites_[site].handle == key || sites_[site].joinedBy == key;
+    });
     if (auto it = st.joinable.find(key); it != st.joinable.end())
       it->second = false;
   }
@@ -240,7 +278,7 @@ private:
   void transfer(LockState &st, const Event &e, bool record, EventPos pos) {
     switch (e.kind) {
     case Event::Access:
-      if (record)
+      if (record && !doomed_[pos.block])
         recordAccess(st, body_.accesses[e.index], pos, e.index);
       return;
     case Event::StmtEnd:
@@ -334,8 +372,8 @@ private:
       onJoin(st, body_.threads[e.index].handle);
       return;
     case Event::JoinAfterLoop:
-      if (!st.live.empty())
-        onJoin(st, body_.threads[e.index].handle);
+      // Also when the threads were started elsewhere: a join_all() helper walking a list.
+      onJoin(st, body_.threads[e.index].handle);
       return;
     case Event::Detach: {
       const ThreadOp &t = body_.threads[e.index];
@@ -436,6 +474,7 @@ private:
   const std::vector<FunctionSummary> &summaries_;
   const std::vector<ThreadSite> &sites_;
   FunctionSummary out_;
+  std::vector<bool> doomed_;                ///< per block: every path from it ends the process
   std::vector<EventPos> accessAt_, callAt_; ///< parallel to out_.accesses / out_.calls
   std::vector<int> accessOp_;               ///< parallel to out_.accesses: body index
   std::map<std::string, int> siteByHandle_;

@@ -27,9 +27,19 @@ struct ObjRef {
   auto operator<=>(const ObjRef &) const = default;
 };
 
-/// True when two object identities may denote the same object (unknown aliases everything).
+/// True when two object identities may denote the same object (unknown aliases everything). An
+/// element with a known index (`g:partial[1]`) is only its own element; the array, or an element
+/// whose index is not known, is every element.
 inline bool mayAlias(const std::string &a, const std::string &b) {
-  return a.empty() || b.empty() || a == b;
+  if (a.empty() || b.empty() || a == b)
+    return true;
+  size_t ia = a.find('['), ib = b.find('[');
+  if (ia == std::string::npos && ib == std::string::npos)
+    return false;
+  if (a.compare(0, ia, b, 0, ib) != 0)
+    return false; // other arrays
+  return ia == std::string::npos || ib == std::string::npos ||
+         a.compare(ia, a.find(']', ia) - ia, b, ib, b.find(']', ib) - ib) == 0;
 }
 
 /// Guard ids that are not guard objects (HeldLock::guard; any other non-zero value is the identity
@@ -82,6 +92,9 @@ struct Liveness {
 struct Bindings {
   ObjRef thisObj;               ///< invalid when unknown
   std::map<int, ObjRef> params; ///< parameter index -> referent/pointee
+  /// By-value integer parameters used as indices: a constant (`"1"`) or the caller's parameter
+  /// (`"p#0"`), so `partial[slot]` names the slot each thread was given.
+  std::map<int, std::string> values;
 };
 
 /// One memory access in a function, relative to its entry.
@@ -205,6 +218,9 @@ struct FunctionSummary {
   std::vector<SCall> calls;
   std::vector<SCreate> creates;
   std::vector<SpawnParam> spawns; ///< its own and those of callees it passes its callables on to
+  /// Every path through it ends the process (exit(), abort(), a callee that does): an error path,
+  /// whose accesses are not reported (pigz's cut_short()).
+  bool dies = false;
   FunctionFacts facts;
   // Effect on the caller after return.
   std::vector<HeldLock> acquiredAtExit;
@@ -226,6 +242,9 @@ struct ThreadSite {
   std::vector<std::pair<std::string, report::Location>> localsByRef;
   /// A callable passed to a call: a thread only where the callee spawns that parameter.
   bool candidate = false;
+  /// A candidate's thread is also joined through this handle: the one its spawner creates the
+  /// thread with (pigz's `th->id`, which `join(th)` and `join_all()` join).
+  std::string joinedBy;
 };
 
 /// An access placed in a thread context, with absolute locks.

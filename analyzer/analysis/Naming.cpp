@@ -89,6 +89,20 @@ ObjRef varRef(const VarDecl *vd, const NamingScope &scope, int depth) {
 
 ObjRef refOfVar(const VarDecl *vd, const NamingScope &scope) { return varRef(vd, scope, 0); }
 
+std::string indexValue(const Expr *arg, const NamingScope &scope) {
+  if (!arg || !scope.fn || !arg->getType()->isIntegerType())
+    return "";
+  const Expr *e = arg->IgnoreParenImpCasts();
+  Expr::EvalResult value;
+  if (!e->isValueDependent() && e->EvaluateAsInt(value, scope.fn->getASTContext()))
+    return std::to_string(value.Val.getInt().getExtValue());
+  if (auto *dre = dyn_cast<DeclRefExpr>(e))
+    if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()))
+      if (int param = ownParamIndex(vd, scope); param >= 0 && !vd->getType()->isReferenceType())
+        return "p#" + std::to_string(param);
+  return "";
+}
+
 UnitTagScope::UnitTagScope(std::string tag) : previous_(std::exchange(t_unitTag, std::move(tag))) {}
 UnitTagScope::~UnitTagScope() { t_unitTag = std::move(previous_); }
 
@@ -141,9 +155,16 @@ ObjRef refOf(const Expr *e, const NamingScope &scope, int depth) {
   }
   if (auto *ase = dyn_cast<ArraySubscriptExpr>(e)) {
     const Expr *base = ase->getBase()->IgnoreParenImpCasts();
-    if (base->getType()->isArrayType())
-      return refOf(base, scope, depth + 1);
-    return pointeeOf(ase->getBase(), scope, depth + 1);
+    if (!base->getType()->isArrayType())
+      return pointeeOf(ase->getBase(), scope, depth + 1);
+    ObjRef r = refOf(base, scope, depth + 1);
+    // An element whose index is a constant or a by-value parameter is told apart from the other
+    // elements (`partial[slot]`, each thread given its own slot); any other index is the array.
+    if (!r.inst.empty()) {
+      if (std::string v = indexValue(ase->getIdx(), scope); !v.empty())
+        r.inst += "[" + v + "]";
+    }
+    return r;
   }
   if (auto *uo = dyn_cast<UnaryOperator>(e)) {
     if (uo->getOpcode() == UO_Deref)

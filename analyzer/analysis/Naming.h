@@ -51,6 +51,10 @@ ObjRef pointeeOf(const clang::Expr *e, const NamingScope &scope, int depth = 0);
 /// The identity of an object used as a base (`a` in `a.f`, `this`, `*p`).
 std::string identityOf(const clang::Expr *base, bool arrow, const NamingScope &scope);
 
+/// An integer argument as an index binding (Bindings::values): its constant value, or `p#<i>`
+/// when it is the function's own by-value parameter i; empty otherwise.
+std::string indexValue(const clang::Expr *arg, const NamingScope &scope);
+
 /// Canonical name of a variable: qualified for globals and statics, plain for locals.
 std::string canonicalVarName(const clang::VarDecl *vd);
 /// `Class::field` of the declaring class.

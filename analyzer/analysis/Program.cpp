@@ -5,6 +5,7 @@
 #include "Substitution.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 
 namespace weft::analyzer {
@@ -50,6 +51,9 @@ private:
     ObjRef out = substitute(r, b, foreign);
     if (isUnbound(out.inst) && out.kind != ObjRef::ParamTarget)
       out.inst = "";
+    // An index no caller gave a value: any element, the array.
+    for (size_t at; (at = out.inst.find("[p#")) != std::string::npos;)
+      out.inst.erase(at, out.inst.find(']', at) - at + 1);
     return out;
   }
 
@@ -74,7 +78,8 @@ private:
   std::set<int> combineLive(const std::set<int> &caller, const Liveness &rel) const {
     std::set<int> live;
     for (int site : caller)
-      if (!rel.joined.count(facts_.sites[site].handle))
+      if (!rel.joined.count(facts_.sites[site].handle) &&
+          (facts_.sites[site].joinedBy.empty() || !rel.joined.count(facts_.sites[site].joinedBy)))
         live.insert(site);
     live.insert(rel.live.begin(), rel.live.end());
     return live;
@@ -107,7 +112,9 @@ private:
     return false;
   }
 
-  static std::string rootOf(const std::string &inst) { return inst.substr(0, inst.find('.')); }
+  static std::string rootOf(const std::string &inst) {
+    return inst.substr(0, inst.find_first_of(".["));
+  }
 
   void enterFrame(int fn, int delta) {
     if (fn >= static_cast<int>(facts_.bodies.size()))
@@ -132,6 +139,11 @@ private:
       b.thisObj = resolve(inner.thisObj, outer);
     for (const auto &[i, r] : inner.params)
       b.params[i] = resolve(r, outer);
+    for (const auto &[i, v] : inner.values)
+      if (!v.starts_with("p#"))
+        b.values[i] = v;
+      else if (auto it = outer.values.find(std::atoi(v.c_str() + 2)); it != outer.values.end())
+        b.values[i] = it->second;
     return b;
   }
 

@@ -31,7 +31,35 @@ bool isUnbound(const std::string &inst) {
   return inst.starts_with("this") || inst.starts_with("p#");
 }
 
+namespace {
+
+/// `g:partial[p#1]` with parameter 1 bound to 0: `g:partial[0]`.
+std::string bindIndices(std::string inst, const Bindings &b) {
+  for (size_t at = inst.find("[p#"); at != std::string::npos; at = inst.find("[p#", at + 1)) {
+    size_t end = inst.find(']', at);
+    if (end == std::string::npos)
+      break;
+    auto it = b.values.find(std::atoi(inst.c_str() + at + 3));
+    if (it != b.values.end())
+      inst.replace(at + 1, end - at - 1, it->second);
+  }
+  return inst;
+}
+
+ObjRef substituteRoot(const ObjRef &r, const Bindings &b, bool *foreign);
+
+} // namespace
+
 ObjRef substitute(const ObjRef &r, const Bindings &b, bool *foreign) {
+  ObjRef out = substituteRoot(r, b, foreign);
+  if (!b.values.empty() && out.inst.find("[p#") != std::string::npos)
+    out.inst = bindIndices(std::move(out.inst), b);
+  return out;
+}
+
+namespace {
+
+ObjRef substituteRoot(const ObjRef &r, const Bindings &b, bool *foreign) {
   if (r.inst.starts_with("n:")) {
     // What a field of a bound object points to (`n:p#1.Hash::head`): bind the holder.
     ObjRef holder = r;
@@ -44,7 +72,7 @@ ObjRef substitute(const ObjRef &r, const Bindings &b, bool *foreign) {
     out.inst = bound.inst.empty() ? "" : "n:" + bound.inst;
     return out;
   }
-  size_t dot = r.inst.find('.');
+  size_t dot = r.inst.find_first_of(".[");
   std::string root = r.inst.substr(0, dot);
   std::string rest = dot == std::string::npos ? "" : r.inst.substr(dot);
   const ObjRef *to = bound(root, b);
@@ -62,6 +90,8 @@ ObjRef substitute(const ObjRef &r, const Bindings &b, bool *foreign) {
     *foreign = true;
   return out;
 }
+
+} // namespace
 
 std::vector<HeldLock> substitute(std::vector<HeldLock> locks, const Bindings &b) {
   for (HeldLock &h : locks)

@@ -49,8 +49,12 @@ void bindArg(ThreadEntry &out, const FunctionDecl *fn, unsigned param, const Exp
     target = refOf(inner, scope);
   else if (pointerArg || pt->isPointerType() || arg->getType()->isPointerType())
     target = pointeeOf(arg, scope);
-  if (!target.valid())
+  if (!target.valid()) {
+    // std::thread(work, std::cref(list), 1): the slot this thread is given.
+    if (std::string v = indexValue(arg, scope); !v.empty() && pt->isIntegerType())
+      out.bind.values[static_cast<int>(param)] = std::move(v);
     return;
+  }
   noteLocalByRef(out, target, arg, scope);
   out.bind.params[static_cast<int>(param)] = target;
 }

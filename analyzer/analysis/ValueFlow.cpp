@@ -165,10 +165,10 @@ void resolveValueFlow(ProgramFacts &p) {
   for (const FunctionBody &b : p.bodies)
     for (const CallOp &c : b.calls)
       for (const auto &[param, arg] : c.callables)
-        if (c.callee >= 0 && arg.site >= 0 && p.sites[arg.site].handle.empty())
+        if (c.callee >= 0 && arg.site >= 0)
           for (const SpawnParam &sp : p.bodies[c.callee].spawns)
             if (sp.param == param && !sp.handle.empty())
-              p.sites[arg.site].handle = sp.handle;
+              p.sites[arg.site].joinedBy = sp.handle;
 }
 
 } // namespace weft::analyzer

@@ -62,6 +62,20 @@ TEST(DataRaceCheck, EachThreadsOwnFrameIsNotShared) {
   EXPECT_EQ(findings<DataRaceCheck>(twoThreads(x, y)).size(), 1u);
 }
 
+TEST(DataRaceCheck, ElementsWithKnownIndicesAreTheirOwnObjects) {
+  EXPECT_FALSE(mayAlias("g:partial[0]", "g:partial[1]"));
+  EXPECT_TRUE(mayAlias("g:partial[0]", "g:partial[0]"));
+  EXPECT_TRUE(mayAlias("g:partial", "g:partial[1]")) << "the array is every element";
+  EXPECT_FALSE(mayAlias("g:other", "g:partial[1]"));
+  EXPECT_TRUE(mayAlias("g:partial[0].x", "g:partial[0].x"));
+  Access x = access(1, true, 10), y = access(2, true, 10);
+  x.obj.inst = "g:partial[0]";
+  y.obj.inst = "g:partial[1]";
+  EXPECT_TRUE(findings<DataRaceCheck>(twoThreads(x, y)).empty());
+  y.obj.inst = "g:partial[0]";
+  EXPECT_EQ(findings<DataRaceCheck>(twoThreads(x, y)).size(), 1u);
+}
+
 TEST(DataRaceCheck, TwoReaderLocksDoNotOrderAWrite) {
   HeldLock r1 = held("rw", 9), r2 = held("rw", 19);
   r1.shared = r2.shared = true;
