@@ -56,6 +56,7 @@ struct EdgeFact {
     Acquired,    ///< `lock` is held on this edge (try_lock, TRY_ACQUIRE)
     GuardOwns,   ///< the guard owns its locks on this edge (owns_lock())
     NotJoinable, ///< the thread handle `handle` is not joinable on this edge
+    NotAcquired, ///< a lock call that failed (`if (pthread_mutex_lock(&m))`): `lock` not held
   };
   Kind kind;
   HeldLock lock;      ///< Acquired; GuardOwns: the guard's locks come from guards[guard]

@@ -50,12 +50,26 @@ void FunctionExtractor::branch(const CFGBlock &blk, Block &out) {
   }
   if (!e)
     return;
+  // `int rc = pthread_mutex_trylock(&m); ... if (rc == 0)`: the call the variable holds.
+  if (auto *dre = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts()))
+    if (auto *vd = dyn_cast<VarDecl>(dre->getDecl());
+        vd && !vd->hasGlobalStorage() && vd->getType()->isIntegerType() && vd->getInit())
+      if (SyncOp held = classifySync(vd->getInit()->IgnoreParenImpCasts());
+          held.kind == SyncOp::TryAcquire || held.kind == SyncOp::Acquire)
+        e = vd->getInit()->IgnoreParenImpCasts();
   const report::Location at = loc(cond->getBeginLoc());
   SyncOp op = classifySync(e);
   auto onEdge = [&](bool success) -> std::vector<EdgeFact> & {
     return success ? out.onTrue : out.onFalse;
   };
-  if (op.kind == SyncOp::TryAcquire) {
+  if (op.kind == SyncOp::Acquire && op.successIsZero) {
+    // A C lock call tested for its result: on the failure edge the mutex is not held.
+    bool failure = polarity; // nonzero means it failed
+    for (const Expr *l : op.locks)
+      if (ObjRef r = lockRef(l, op.viaPointer); r.valid())
+        onEdge(failure).push_back(
+            {EdgeFact::NotAcquired, {r, false, false, true, guard::None, at}});
+  } else if (op.kind == SyncOp::TryAcquire) {
     bool onTrue = op.successIsZero ? !polarity : polarity;
     for (const Expr *l : op.locks)
       if (ObjRef r = lockRef(l, op.viaPointer); r.valid())

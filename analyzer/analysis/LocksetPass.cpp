@@ -31,8 +31,8 @@ public:
     out_.facts.end = body_.end;
     if (body_.blocks.empty())
       return std::move(out_);
-    std::vector<LockState> in = fixpoint();
     doomed_ = doomedBlocks();
+    std::vector<LockState> in = fixpoint();
     out_.dies = doomed_[body_.entry];
     for (int b : body_.order) {
       LockState st = in[b];
@@ -52,9 +52,10 @@ private:
   /// Blocks from which every path ends the process: a noreturn call (exit, abort, a failed
   /// assert), or a call of a function that dies, here or in every successor. Loops that may go
   /// round for ever are not doomed (least fixpoint).
-  std::vector<bool> doomedBlocks() const {
+  std::vector<bool> doomedBlocks() {
     const size_t n = body_.blocks.size();
     std::vector<bool> doomed(n, false);
+    endsProcess_.assign(n, false);
     for (size_t b = 0; b < n; ++b) {
       const Block &blk = body_.blocks[b];
       doomed[b] =
@@ -64,6 +65,7 @@ private:
             int callee = body_.calls[e.index].callee;
             return callee >= 0 && summaries_[callee].dies;
           });
+      endsProcess_[b] = doomed[b];
     }
     for (bool changed = true; changed;) {
       changed = false;
@@ -116,8 +118,8 @@ private:
       LockState st = in[b];
       for (const Event &e : blk.events)
         transfer(st, e, false, {});
-      if (blk.noReturn)
-        continue; // abort(), assert failure, throw: not a path to the function's end
+      if (blk.noReturn || endsProcess_[b])
+        continue; // abort(), assert failure, throw, a call that dies: not a path to the end
       if (blk.succs.size() == 2) {
         LockState onTrue = st, onFalse = st;
         edge(onTrue, blk.onTrue);
@@ -137,6 +139,9 @@ private:
       switch (f.kind) {
       case EdgeFact::Acquired:
         st.acquire(f.lock);
+        break;
+      case EdgeFact::NotAcquired:
+        st.release(f.lock.lock);
         break;
       case EdgeFact::GuardOwns: {
         const GuardOp &g = body_.guards[f.guard];
@@ -474,7 +479,8 @@ private:
   const std::vector<FunctionSummary> &summaries_;
   const std::vector<ThreadSite> &sites_;
   FunctionSummary out_;
-  std::vector<bool> doomed_;                ///< per block: every path from it ends the process
+  std::vector<bool> doomed_;      ///< per block: every path from it ends the process
+  std::vector<bool> endsProcess_; ///< per block: it ends the process (noreturn, a call that dies)
   std::vector<EventPos> accessAt_, callAt_; ///< parallel to out_.accesses / out_.calls
   std::vector<int> accessOp_;               ///< parallel to out_.accesses: body index
   std::map<std::string, int> siteByHandle_;

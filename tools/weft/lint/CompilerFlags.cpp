@@ -91,4 +91,17 @@ std::vector<std::string> stripGccOnlyFlags(const std::vector<std::string> &argum
   return kept;
 }
 
+bool isGccCompiler(std::string_view compiler) {
+  std::string_view name = compiler.substr(compiler.find_last_of('/') + 1);
+  if (name.find("clang") != std::string_view::npos)
+    return false;
+  return name == "cc" || name == "c++" || name.find("gcc") != std::string_view::npos ||
+         name.find("g++") != std::string_view::npos;
+}
+
+std::vector<std::string> gccLeniencyFlags() {
+  return {"-Wno-error=int-conversion", "-Wno-error=incompatible-function-pointer-types",
+          "-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int"};
+}
+
 } // namespace weft::lint

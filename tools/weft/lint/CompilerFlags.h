@@ -14,4 +14,12 @@ bool isGccOnlyFlag(std::string_view argument);
 /// `arguments` (argv, compiler first) without the gcc-only options.
 std::vector<std::string> stripGccOnlyFlags(const std::vector<std::string> &arguments);
 
+/// Is this compiler (argv[0]) gcc: `gcc`, `g++`, `x86_64-linux-gnu-gcc-12`, Debian's `cc`/`c++`?
+bool isGccCompiler(std::string_view compiler);
+
+/// What gcc accepts with a warning and Clang 19 rejects by default (C's int-conversion,
+/// incompatible function pointer types, implicit declarations and int): downgraded for a gcc
+/// database, so such files are analysed as the project's compiler builds them.
+std::vector<std::string> gccLeniencyFlags();
+
 } // namespace weft::lint

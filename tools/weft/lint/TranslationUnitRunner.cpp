@@ -104,6 +104,9 @@ clang::tooling::ArgumentsAdjuster weftAdjuster(const std::string &resourceDir) {
     std::vector<std::string> out = stripGccOnlyFlags(args);
     // After argv[0], so that a later -resource-dir in the database (a clang build) still wins.
     out.insert(out.begin() + (out.empty() ? 0 : 1), {"-resource-dir", resourceDir});
+    if (!out.empty() && isGccCompiler(out.front()))
+      for (std::string &flag : gccLeniencyFlags())
+        out.push_back(std::move(flag));
     out.push_back("-w");
     return out;
   };

@@ -33,6 +33,15 @@ TEST(CompilerFlags, KeepsTheCompilerAndClangOptions) {
   EXPECT_TRUE(isGccOnlyFlag("-fno-ipa-cp-clone"));
 }
 
+TEST(CompilerFlags, GccIsToldFromClang) {
+  EXPECT_TRUE(isGccCompiler("/usr/bin/gcc"));
+  EXPECT_TRUE(isGccCompiler("x86_64-linux-gnu-g++-12"));
+  EXPECT_TRUE(isGccCompiler("cc"));
+  EXPECT_FALSE(isGccCompiler("/usr/bin/clang-19"));
+  EXPECT_FALSE(isGccCompiler("clang++"));
+  EXPECT_EQ(gccLeniencyFlags().size(), 4u);
+}
+
 TEST(FileSelection, NamedFilesMatchRelativeAndAbsoluteSpellings) {
   std::vector<CompileJob> jobs = {{"/p/src/a.cpp", "/p/build", {"c++"}},
                                   {"/p/src/b.cpp", "/p/build", {"c++"}}};

@@ -215,6 +215,41 @@ def test_parse_error_is_a_tool_error(env):
     check("weft lint: warning: src/broken.cpp" in err, f"stderr: {err!r}")
 
 
+def test_gcc_accepted_c_parses(env):
+    """C that gcc 12 builds with warnings (int-conversion, an implicit declaration) and Clang 19
+    rejects by default: analysed for a gcc database, a parse error for a clang one."""
+    proj = os.path.join(env.tmp, "oldc")
+    os.makedirs(os.path.join(proj, "build"), exist_ok=True)
+    src = os.path.join(proj, "old.c")
+    with open(src, "w") as f:
+        f.write("#include <pthread.h>\n"
+                "long counter;\n"
+                "static void *work(void *arg) { counter++; return arg; }\n"
+                "int main(void) {\n"
+                "  pthread_t a, b;\n"
+                "  int *start = 0x10;\n"
+                "  pthread_create(&a, 0, work, start);\n"
+                "  pthread_create(&b, 0, work, start);\n"
+                "  pthread_join(a, 0);\n"
+                "  pthread_join(b, 0);\n"
+                "  return report(counter);\n"
+                "}\n")
+    for compiler, expect in (("/usr/bin/gcc", 1), ("/usr/bin/clang-19", 2)):
+        with open(os.path.join(proj, "build", "compile_commands.json"), "w") as f:
+            json.dump([{"directory": proj, "file": src,
+                        "arguments": [compiler, "-std=gnu11", "-pthread", "-c", src]}], f)
+        rc, out, err = env.run(["-p", "build", "--format", "json"], proj)
+        if expect == 1 and not env.analysis_available():
+            expect = 0
+        check(rc == expect, f"{compiler}: exit status {rc}, expected {expect}: {err}")
+        if compiler.endswith("gcc") and rc in (0, 1):
+            report = json.loads(out)
+            check(report["tool_errors"] == [], report["tool_errors"])
+            if env.analysis_available():
+                check(any(f.get("variable") == "counter" for f in report["findings"]),
+                      "the race in old.c is missing")
+
+
 def test_json_validates(env):
     schema = os.path.join(env.root, "docs/report.schema.json")
     if not os.path.exists(schema):
