@@ -30,8 +30,11 @@ std::string BodyExtractor::flowKey(const FunctionDecl *fd) {
     return link;
   const SourceManager &sm = ctx_.getSourceManager();
   SourceLocation at = sm.getExpansionLoc(fd->getCanonicalDecl()->getLocation());
+  // Two instantiations of one template (for two lambda types) are two functions; numbered in
+  // the order first asked for, so the same file gives the same keys on every run.
+  auto [it, fresh] = flowIds_.try_emplace(fd->getCanonicalDecl(), flowIds_.size());
   return fd->getQualifiedNameAsString() + "@" + sm.getFilename(at).str() + ":" +
-         std::to_string(sm.getFileOffset(at));
+         std::to_string(sm.getFileOffset(at)) + "@" + std::to_string(it->second);
 }
 
 int BodyExtractor::siteId(const Stmt *s, bool *fresh) {

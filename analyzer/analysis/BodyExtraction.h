@@ -57,6 +57,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, int> index_;
   std::deque<std::pair<const clang::FunctionDecl *, int>> queue_;
   llvm::DenseMap<const clang::Stmt *, int> sites_;
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> flowIds_; ///< see flowKey
   std::set<std::string> recursiveLocks_;
   std::unique_ptr<clang::ASTNameGenerator> mangler_; ///< made on first use
 };

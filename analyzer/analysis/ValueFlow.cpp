@@ -59,8 +59,9 @@ private:
 };
 
 /// Functions some thread other than the initial one may run: from each thread entry, through
-/// calls (invokes resolved by now included).
-std::vector<bool> threadReachable(const ProgramFacts &p) {
+/// calls and through every function a call through a value may reach (a queue of tasks of
+/// several types, each a lambda running its own packaged_task).
+std::vector<bool> threadReachable(const ProgramFacts &p, const Flows &flows) {
   std::vector<bool> reached(p.bodies.size(), false);
   std::vector<int> todo;
   for (const ThreadSite &s : p.sites)
@@ -71,11 +72,18 @@ std::vector<bool> threadReachable(const ProgramFacts &p) {
   while (!todo.empty()) {
     int f = todo.back();
     todo.pop_back();
-    for (const CallOp &c : p.bodies[f].calls)
-      if (c.callee >= 0 && !reached[c.callee]) {
-        reached[c.callee] = true;
-        todo.push_back(c.callee);
+    auto reach = [&](int g) {
+      if (g >= 0 && g < static_cast<int>(reached.size()) && !reached[g]) {
+        reached[g] = true;
+        todo.push_back(g);
       }
+    };
+    for (const CallOp &c : p.bodies[f].calls)
+      reach(c.callee);
+    for (const InvokeOp &inv : p.bodies[f].invokes)
+      if (!inv.newThread)
+        for (int g : flows.closure(inv.callee).fns)
+          reach(g);
   }
   return reached;
 }
@@ -135,7 +143,7 @@ void resolveValueFlow(ProgramFacts &p) {
   for (int i = 0; i < static_cast<int>(p.bodies.size()); ++i)
     if (!p.bodies[i].flowKey.empty())
       byKey.emplace(p.bodies[i].flowKey, i);
-  const std::vector<bool> onThread = threadReachable(p);
+  const std::vector<bool> onThread = threadReachable(p, flows);
   for (int b = 0; b < static_cast<int>(p.bodies.size()); ++b) {
     for (const InvokeOp &inv : p.bodies[b].invokes) {
       if (!inv.newThread && !onThread[b])
