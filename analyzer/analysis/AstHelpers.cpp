@@ -1,8 +1,11 @@
 // Shared AST helpers of the body extraction (see AstHelpers.h).
 #include "AstHelpers.h"
 
+#include "Naming.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace weft::analyzer {
@@ -43,6 +46,12 @@ bool isWrapper(const Stmt *s) {
              CXXFunctionalCastExpr, ExprWithCleanups, ParenExpr>(s) ||
          (isa<CXXConstructExpr>(s) && cast<CXXConstructExpr>(s)->getNumArgs() == 1 &&
           cast<CXXConstructExpr>(s)->getConstructor()->isCopyOrMoveConstructor());
+}
+
+bool isLoopStmt(const Stmt *s) { return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(s); }
+
+bool isStdCallableWrapper(QualType t) {
+  return isStdClass(t, {"function", "move_only_function", "packaged_task"});
 }
 
 const FunctionDecl *functorCallOperator(QualType t) {

@@ -43,6 +43,12 @@ bool hasProjectBody(const clang::FunctionDecl *fd, const clang::SourceManager &s
 /// returning only those, a call through an allocator pointer that starts as malloc (ExtractFresh).
 bool isFreshAllocation(const clang::Expr *e, int depth = 0);
 
+/// A for, while, do or range-for statement.
+bool isLoopStmt(const clang::Stmt *s);
+
+/// A standard wrapper that holds a callable: std::function, move_only_function, packaged_task.
+bool isStdCallableWrapper(clang::QualType t);
+
 /// The call operator of a functor or lambda type (through references), or null.
 const clang::FunctionDecl *functorCallOperator(clang::QualType t);
 

@@ -27,8 +27,7 @@ std::map<int, CallableArg> FunctionExtractor::callables(const FunctionDecl *call
       }
     // What a std::function or packaged_task parameter is constructed from.
     while (auto *ce = dyn_cast<CXXConstructExpr>(arg))
-      if (ce->getNumArgs() >= 1 &&
-          isStdClass(ce->getType(), {"function", "move_only_function", "packaged_task"}))
+      if (ce->getNumArgs() >= 1 && isStdCallableWrapper(ce->getType()))
         arg = stripCallable(ce->getArg(0));
       else
         break;
@@ -41,19 +40,10 @@ std::map<int, CallableArg> FunctionExtractor::callables(const FunctionDecl *call
     bool fresh = false;
     int site = b_.siteId(args[i], &fresh);
     if (fresh) {
-      ThreadSite ts;
-      ts.id = site;
-      ts.bind = entry.bind;
-      ts.loc = loc(at->getBeginLoc());
       std::string assigned;
-      ts.handle = handleOfCreation(at, SyncOp{}, &assigned); // `t = launch(fn, arg)`
-      ts.entryName = entry.name;
-      ts.localsByRef = entry.localsByRef;
-      ts.entry = b_.functionIndex(entry.fn);
-      if (ts.entry < 0)
-        ts.entryLink = b_.linkName(entry.fn);
+      ThreadSite &ts = fillSite(site, entry, loc(at->getBeginLoc()),
+                                handleOfCreation(at, SyncOp{}, &assigned)); // `t = launch(fn, arg)`
       ts.candidate = true;
-      b_.facts().sites[site] = std::move(ts);
     }
     out[static_cast<int>(i)].site = site;
   }
@@ -68,8 +58,7 @@ bool FunctionExtractor::invoke(const CallExpr *call, Block &out) {
     args.assign(call->arg_begin(), call->arg_end());
   } else if (auto *oc = dyn_cast<CXXOperatorCallExpr>(call);
              oc && oc->getOperator() == OO_Call && oc->getNumArgs() >= 1 &&
-             isStdClass(oc->getArg(0)->getType(),
-                        {"function", "packaged_task", "move_only_function"})) {
+             isStdCallableWrapper(oc->getArg(0)->getType())) {
     callee = oc->getArg(0);
     args.assign(oc->arg_begin() + 1, oc->arg_end());
   }

@@ -19,8 +19,6 @@ using namespace clang;
 
 namespace {
 
-bool isLoop(const Stmt *s) { return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(s); }
-
 /// Allocators whose result only the caller can reach. realloc() too: once it returns, the old
 /// pointer must not be used again, so the block is the caller's alone.
 bool isAllocatorName(llvm::StringRef n) {
@@ -234,7 +232,7 @@ bool FunctionExtractor::isPrivateAccess(const Expr *at) const {
     // Not in a loop that repeats it after the escape without allocating again.
     bool repeated = false;
     for (const Stmt *p = pm_->getParent(at); p && !repeated; p = pm_->getParent(p))
-      if (isLoop(p)) {
+      if (isLoopStmt(p)) {
         unsigned b = sm_.getFileOffset(sm_.getExpansionLoc(p->getBeginLoc()));
         unsigned e = sm_.getFileOffset(sm_.getExpansionLoc(p->getEndLoc()));
         repeated = from < b || from > e;

@@ -17,11 +17,7 @@ namespace weft::analyzer {
 
 using namespace clang;
 
-namespace {
-
-bool isLoop(const Stmt *s) { return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(s); }
-
-} // namespace
+namespace {} // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Setup
@@ -115,7 +111,7 @@ void FunctionExtractor::findLoopJoins(const Stmt *s) {
   if (SyncOp op = classifySync(s); op.kind == SyncOp::Join) {
     const Stmt *loop = nullptr;
     for (const Stmt *p = pm_->getParent(s); p; p = pm_->getParent(p))
-      if (isLoop(p))
+      if (isLoopStmt(p))
         loop = p;
     std::string key = joinKey(s, op);
     if (loop && !key.empty())
@@ -164,7 +160,7 @@ std::string FunctionExtractor::joinKey(const Stmt *s, const SyncOp &op) const {
 
 bool FunctionExtractor::inLoop(const Stmt *s) const {
   for (const Stmt *p = pm_->getParent(s); p; p = pm_->getParent(p))
-    if (isLoop(p))
+    if (isLoopStmt(p))
       return true;
   return false;
 }

@@ -306,19 +306,8 @@ void FunctionExtractor::create(const Stmt *s, const SyncOp &op, Block &out) {
   c.discardedFuture = isAsync && c.handle.empty(); // joins at the end of the full-expression
   c.inLoop = inLoop(s);
   c.loc = loc(s->getBeginLoc());
-  if (fresh) {
-    ThreadSite ts;
-    ts.id = site;
-    ts.bind = entry.bind;
-    ts.loc = c.loc;
-    ts.handle = c.handle;
-    ts.entryName = entry.name;
-    ts.localsByRef = entry.localsByRef;
-    ts.entry = entry.fn ? b_.functionIndex(entry.fn) : -1;
-    if (ts.entry < 0 && entry.fn)
-      ts.entryLink = b_.linkName(entry.fn);
-    b_.facts().sites[site] = std::move(ts);
-  }
+  if (fresh)
+    fillSite(site, entry, c.loc, c.handle);
   if (!entry.fn && op.callable) {
     // A callable held in a parameter, a field, a queue: whatever reaches it runs on this thread.
     InvokeOp inv{flows_.nodeOf(op.callable), {}, true, c.loc};
@@ -328,6 +317,22 @@ void FunctionExtractor::create(const Stmt *s, const SyncOp &op, Block &out) {
       out_.invokes.push_back(std::move(inv));
   }
   emit(out, Event::Create, add(out_.creates, std::move(c)));
+}
+
+ThreadSite &FunctionExtractor::fillSite(int site, const ThreadEntry &entry,
+                                        const report::Location &at, std::string handle) {
+  ThreadSite &ts = b_.facts().sites[site];
+  ts = ThreadSite{};
+  ts.id = site;
+  ts.bind = entry.bind;
+  ts.loc = at;
+  ts.handle = std::move(handle);
+  ts.entryName = entry.name;
+  ts.localsByRef = entry.localsByRef;
+  ts.entry = entry.fn ? b_.functionIndex(entry.fn) : -1;
+  if (ts.entry < 0 && entry.fn)
+    ts.entryLink = b_.linkName(entry.fn);
+  return ts;
 }
 
 void FunctionExtractor::detach(const Stmt *s, const SyncOp &op, Block &out) {

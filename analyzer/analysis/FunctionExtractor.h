@@ -8,6 +8,7 @@
 #include "BodyExtraction.h"
 #include "LockModel.h"
 #include "Naming.h"
+#include "ThreadModel.h"
 #include "ValueFlowExtraction.h"
 
 #include "clang/AST/ParentMap.h"
@@ -47,6 +48,9 @@ private:
   void call(const clang::CallExpr *call, Block &out);
   void create(const clang::Stmt *s, const SyncOp &op, Block &out);
   void detach(const clang::Stmt *s, const SyncOp &op, Block &out);
+  /// Fills thread site `site` (just registered) for a creation running `entry`.
+  ThreadSite &fillSite(int site, const ThreadEntry &entry, const report::Location &at,
+                       std::string handle);
   void guardCtor(const clang::Stmt *s, const SyncOp &op, Block &out);
   bool annotations(const clang::CallExpr *call, const clang::FunctionDecl *callee,
                    const Bindings &bind, Block &out);

@@ -62,7 +62,7 @@ bool isCallableType(QualType t) {
   t = t.getNonReferenceType();
   if (t->isFunctionPointerType() || t->isFunctionType() || t->isMemberFunctionPointerType())
     return true;
-  if (isStdClass(t, {"function", "move_only_function", "packaged_task"}))
+  if (isStdCallableWrapper(t))
     return true;
   const auto *rd = t->getAsCXXRecordDecl();
   return rd && rd->hasDefinition() && (rd->isLambda() || functorCallOperator(t));
