@@ -23,7 +23,8 @@ void FunctionExtractor::record(const Expr *at, const ObjRef &r, QualType t, bool
     anchor = pm_->getParent(anchor);
   if (!anchor || !anchored_.count(anchor))
     return; // not in the CFG: unreachable code
-  if (isPrivateAccess(at))
+  const Owner owner = ownerOf(at, true);
+  if (owner.kind == Owned::Fresh)
     return; // a fresh allocation nobody else can reach yet
   bool foreign = false;
   if (r.kind == ObjRef::Local) {
@@ -50,7 +51,8 @@ void FunctionExtractor::record(const Expr *at, const ObjRef &r, QualType t, bool
                     std::to_string(l.line) + ":" + std::to_string(l.column);
   if (!seenAccess_.insert(key).second)
     return;
-  int index = add(out_.accesses, AccessOp{r, write, foreign, atomic, l, declaredGuard(at, scope_)});
+  int index = add(out_.accesses, AccessOp{r, write, foreign, atomic, l, declaredGuard(at, scope_),
+                                          owner.kind == Owned::Taken, owner.param});
   anchored_[anchor].push_back(index);
 }
 

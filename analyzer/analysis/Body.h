@@ -80,6 +80,8 @@ struct AccessOp {
   bool atomic = false;
   report::Location loc;
   ObjRef guardedBy;
+  bool owned = false;  ///< through an object this function took over (SAccess::owned)
+  int ownedParam = -1; ///< through a pointer parameter, owned when handed (SAccess::ownedParam)
 };
 
 /// A lock or unlock of named locks (several at once for std::lock / scoped_lock).

@@ -3,6 +3,7 @@
 
 #include "AstHelpers.h"
 #include "FunctionExtractor.h"
+#include "Ownership.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Mangle.h"
@@ -12,7 +13,8 @@ namespace weft::analyzer {
 
 using namespace clang;
 
-BodyExtractor::BodyExtractor(ASTContext &ctx, ProgramFacts &facts) : ctx_(ctx), facts_(facts) {}
+BodyExtractor::BodyExtractor(ASTContext &ctx, ProgramFacts &facts)
+    : ctx_(ctx), facts_(facts), ownership_(std::make_unique<OwnershipCache>()) {}
 BodyExtractor::~BodyExtractor() = default;
 
 std::string BodyExtractor::linkName(const FunctionDecl *fd) {

@@ -22,6 +22,8 @@ class Stmt;
 
 namespace weft::analyzer {
 
+struct OwnershipCache;
+
 /// Extracts the bodies of one TU into a ProgramFacts.
 class BodyExtractor {
 public:
@@ -49,6 +51,7 @@ public:
   std::string flowKey(const clang::FunctionDecl *fd);
 
   clang::ASTContext &context() { return ctx_; }
+  OwnershipCache &ownership() { return *ownership_; }
   ProgramFacts &facts() { return facts_; }
 
 private:
@@ -59,6 +62,7 @@ private:
   llvm::DenseMap<const clang::Stmt *, int> sites_;
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> flowIds_; ///< see flowKey
   std::set<std::string> recursiveLocks_;
+  std::unique_ptr<OwnershipCache> ownership_; ///< Ownership.h's answers about this TU
   std::unique_ptr<clang::ASTNameGenerator> mangler_; ///< made on first use
 };
 

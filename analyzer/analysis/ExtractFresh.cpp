@@ -1,11 +1,17 @@
-// Fresh allocations not yet shared (FunctionExtractor.h): `struct capsule *c = malloc(...)`
-// gives a new object on every call, which no other thread can reach until the pointer escapes
-// (is passed to a call, stored, returned). Accesses through it before that are private to the
-// call: filling in a thread's start record before pthread_create is no race with the thread
-// that a previous call of the same function started (pigz's launch()).
+// Values a function owns for a while (FunctionExtractor.h, Ownership.h). A fresh allocation
+// (`struct capsule *c = malloc(...)`) is a new object on every call, which no other thread can
+// reach until the pointer escapes (is stored, returned, handed to code that keeps it): accesses
+// through it before that are private to the call, and not recorded (filling in a thread's start
+// record before pthread_create is no race with the thread a previous call started: pigz's
+// launch()). An object taken out of a shared structure (`job = head; head = job->next`) is the
+// taker's until it hands it on: its accesses are recorded as the thread's own, which no other
+// thread's own access races with (pigz's jobs and spaces, passed from thread to thread through
+// lock-protected lists). A pointer parameter is owned, up to its first escape, when the caller
+// handed it an owned value (Bindings::handed).
 #include "FunctionExtractor.h"
 
 #include "AstHelpers.h"
+#include "Ownership.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -17,106 +23,26 @@ namespace weft::analyzer {
 
 using namespace clang;
 
-namespace {
-
-/// Allocators whose result only the caller can reach. realloc() too: once it returns, the old
-/// pointer must not be used again, so the block is the caller's alone.
-bool isAllocatorName(llvm::StringRef n) {
-  return n == "malloc" || n == "calloc" || n == "realloc" || n == "aligned_alloc" ||
-         n == "strdup" || n == "strndup";
-}
-
-/// The variable an expression reads, through casts and parentheses.
-const VarDecl *readVar(const Expr *e) {
-  if (!e)
-    return nullptr;
-  if (auto *dre = dyn_cast<DeclRefExpr>(stripExpr(e, StripExplicitCasts)))
-    return dyn_cast<VarDecl>(dre->getDecl());
-  return nullptr;
-}
-
-/// Every value `fd` returns is a fresh allocation (an allocation wrapper such as my_malloc()).
-bool returnsFresh(const FunctionDecl *fd, int depth) {
-  const Stmt *body = fd->getBody();
-  if (!body || depth > 2)
-    return false;
-  bool any = false, all = true;
-  std::vector<const Stmt *> todo{body};
-  std::vector<const Expr *> assignedTo; // what the locals it returns are assigned
-  std::vector<const VarDecl *> returned;
-  while (!todo.empty() && all) {
-    const Stmt *s = todo.back();
-    todo.pop_back();
-    if (auto *rs = dyn_cast<ReturnStmt>(s)) {
-      any = true;
-      if (const VarDecl *vd = readVar(rs->getRetValue()))
-        returned.push_back(vd);
-      else
-        all = isFreshAllocation(rs->getRetValue(), depth + 1);
-    }
-    if (auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Assign)
-      if (readVar(bo->getLHS()))
-        assignedTo.push_back(bo);
-    for (const Stmt *c : s->children())
-      if (c)
-        todo.push_back(c);
-  }
-  for (const VarDecl *vd : returned) {
-    bool fresh = vd->getInit() && isFreshAllocation(vd->getInit(), depth + 1);
-    for (const Expr *a : assignedTo) {
-      auto *bo = cast<BinaryOperator>(a);
-      if (readVar(bo->getLHS()) == vd)
-        fresh = isFreshAllocation(bo->getRHS(), depth + 1);
-    }
-    all = all && fresh;
-  }
-  return any && all;
-}
-
-} // namespace
-
-bool isFreshAllocation(const Expr *e, int depth) {
-  if (!e || depth > 3)
-    return false;
-  e = stripExpr(e, StripExplicitCasts | StripTemporaries);
-  if (auto *bo = dyn_cast<BinaryOperator>(e); bo && bo->getOpcode() == BO_Assign)
-    return isFreshAllocation(bo->getRHS(), depth + 1);
-  if (isa<CXXNewExpr>(e))
-    return true;
-  auto *ce = dyn_cast<CallExpr>(e);
-  if (!ce)
-    return false;
-  if (const FunctionDecl *fd = ce->getDirectCallee()) {
-    if (fd->getIdentifier() && isAllocatorName(fd->getName()) && !fd->hasBody())
-      return true;
-    return fd->hasBody() && returnsFresh(fd, depth + 1);
-  }
-  // Through an allocator pointer that starts as malloc (`malloc_t my_malloc_f = malloc;`).
-  if (const VarDecl *vd = readVar(ce->getCallee()); vd && vd->getInit())
-    if (auto *dre = dyn_cast<DeclRefExpr>(stripExpr(vd->getInit(), StripExplicitCasts)))
-      if (auto *fd = dyn_cast<FunctionDecl>(dre->getDecl()); fd && fd->getIdentifier())
-        return isAllocatorName(fd->getName());
-  return false;
-}
-
 void FunctionExtractor::collectFresh(const Stmt *body) {
-  // Where each local pointer is given a value (fresh or not), and every use of it that lets the
-  // object be reached by others (an escape): anything but a dereference, a comparison, free().
+  // Where each local pointer is given a value (owned or not), and every use of it that lets the
+  // object be reached by others (an escape): anything but a dereference, a comparison, free(), a
+  // call that keeps nothing of it.
   struct Uses {
-    std::vector<std::pair<unsigned, bool>> assigned; ///< offset, fresh (or null)
+    std::vector<std::pair<unsigned, Owned>> assigned; ///< offset, what it is given (null: Fresh)
     std::vector<unsigned> escapes;
     bool shared = false; ///< stored, returned, captured or handed to a thread
     std::string pointee; ///< its target's identity (`n:...`)
   };
   llvm::DenseMap<const VarDecl *, Uses> uses;
   auto offset = [&](SourceLocation l) { return sm_.getFileOffset(sm_.getExpansionLoc(l)); };
-  auto localPointer = [](const VarDecl *vd) {
+  auto pointer = [](const VarDecl *vd) {
     return vd && vd->getType()->isPointerType() && !vd->hasGlobalStorage() &&
            !vd->getType()->getPointeeType()->isFunctionType();
   };
-  auto freshOrNull = [&](const Expr *e) {
-    return isFreshAllocation(e) ||
-           e->isNullPointerConstant(ctx_, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+  auto given = [&](const Expr *e) {
+    if (e->isNullPointerConstant(ctx_, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull)
+      return Owned::Fresh;
+    return ownedValue(e, fd_, b_.ownership());
   };
   std::vector<const Stmt *> todo{body};
   while (!todo.empty()) {
@@ -127,78 +53,57 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
         todo.push_back(c);
     if (auto *ds = dyn_cast<DeclStmt>(s)) {
       for (const Decl *d : ds->decls())
-        if (auto *vd = dyn_cast<VarDecl>(d); localPointer(vd) && vd->getInit())
-          uses[vd].assigned.push_back({offset(vd->getLocation()), freshOrNull(vd->getInit())});
+        if (auto *vd = dyn_cast<VarDecl>(d); pointer(vd) && vd->getInit())
+          uses[vd].assigned.push_back({offset(vd->getLocation()), given(vd->getInit())});
       continue;
     }
     if (auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Assign) {
       if (auto *dre = dyn_cast<DeclRefExpr>(bo->getLHS()->IgnoreParenImpCasts()))
-        if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); localPointer(vd))
-          uses[vd].assigned.push_back({offset(bo->getBeginLoc()), freshOrNull(bo->getRHS())});
+        if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); pointer(vd))
+          uses[vd].assigned.push_back({offset(bo->getBeginLoc()), given(bo->getRHS())});
       continue;
     }
     auto *dre = dyn_cast<DeclRefExpr>(s);
     auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
-    if (!localPointer(vd))
+    if (!pointer(vd))
       continue;
-    const Stmt *child = dre;
-    const Stmt *p = pm_->getParent(dre);
-    while (p && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(p)) {
-      child = p;
-      p = pm_->getParent(p);
-    }
-    bool use = false;
-    if (auto *me = dyn_cast_or_null<MemberExpr>(p))
-      use = me->isArrow();
-    else if (auto *uo = dyn_cast_or_null<UnaryOperator>(p))
-      use = uo->getOpcode() == UO_Deref || uo->getOpcode() == UO_LNot;
-    else if (auto *ase = dyn_cast_or_null<ArraySubscriptExpr>(p))
-      use = ase->getBase() == child;
-    else if (auto *bo = dyn_cast_or_null<BinaryOperator>(p))
-      use = bo->isComparisonOp() || bo->isLogicalOp() ||
-            (bo->getOpcode() == BO_Assign && bo->getLHS() == child);
-    else if (auto *ce = dyn_cast_or_null<CallExpr>(p))
-      use = ce->getDirectCallee() && ce->getDirectCallee()->getIdentifier() &&
-            ce->getDirectCallee()->getName() == "free";
-    else if (auto *co = dyn_cast_or_null<ConditionalOperator>(p))
-      use = co->getCond() == child; // `p ? a : b`
-    else if (!p || isa<IfStmt, WhileStmt, ForStmt, DoStmt, CXXDeleteExpr>(p))
-      use = true; // `if (p)`, `delete p`
     Uses &u = uses[vd];
     if (u.pointee.empty())
       u.pointee = pointeeOf(dre, scope_).inst;
-    if (use)
-      continue;
-    u.escapes.push_back(offset(dre->getBeginLoc()));
-    // Handing it to a call keeps it on this thread, unless the call starts one with it.
-    const bool argument =
-        isa_and_nonnull<CallExpr, CXXConstructExpr>(p) && classifySync(p).kind != SyncOp::Create;
-    u.shared = u.shared || !argument;
+    const PointerUse use = classifyPointerUse(dre, *pm_, b_.ownership());
+    if (use >= PointerUse::Kept)
+      u.escapes.push_back(offset(dre->getBeginLoc()));
+    u.shared = u.shared || use == PointerUse::Escape;
   }
-  // A fresh value is private from its assignment to the first escape or reassignment after it.
+  // An owned value is its holder's from its assignment to the first escape or reassignment
+  // after it; a pointer parameter from the function's start to its first escape or assignment.
   for (auto &[vd, u] : uses) {
     std::sort(u.assigned.begin(), u.assigned.end());
-    for (size_t i = 0; i < u.assigned.size(); ++i) {
-      if (!u.assigned[i].second)
-        continue;
-      unsigned from = u.assigned[i].first;
-      unsigned to = i + 1 < u.assigned.size() ? u.assigned[i + 1].first : ~0u;
+    auto window = [&](unsigned from, unsigned to, Owned kind, int param) {
       for (unsigned e : u.escapes)
         if (e > from && e < to)
           to = e;
-      fresh_[vd].push_back({from, to});
-    }
-    // Only ever fresh, and never where another thread could find it: what it points to is
-    // this frame's own, in the callees it is handed to too.
-    bool allFresh =
-        std::all_of(u.assigned.begin(), u.assigned.end(), [](const auto &a) { return a.second; });
-    if (!u.assigned.empty() && allFresh && !u.shared && u.pointee.starts_with("n:"))
+      owned_[vd].push_back({from, to, kind, param});
+    };
+    if (auto *pv = dyn_cast<ParmVarDecl>(vd); pv && pv->getDeclContext() == fd_)
+      window(offset(body->getBeginLoc()), u.assigned.empty() ? ~0u : u.assigned[0].first,
+             Owned::No, static_cast<int>(pv->getFunctionScopeIndex()));
+    for (size_t i = 0; i < u.assigned.size(); ++i)
+      if (u.assigned[i].second != Owned::No)
+        window(u.assigned[i].first, i + 1 < u.assigned.size() ? u.assigned[i + 1].first : ~0u,
+               u.assigned[i].second, -1);
+    // Only ever owned, and never where another thread could find it: what it points to is
+    // this frame's own, in the callees it is handed to too (a callee keeping it puts it where
+    // others reach it under another name: a new object per call all the same).
+    bool allOwned = std::all_of(u.assigned.begin(), u.assigned.end(),
+                                [](const auto &a) { return a.second != Owned::No; });
+    if (!u.assigned.empty() && allOwned && !u.shared && u.pointee.starts_with("n:"))
       out_.ownedPointees.push_back(u.pointee);
   }
 }
 
-bool FunctionExtractor::isPrivateAccess(const Expr *at) const {
-  const Expr *root = at->IgnoreParenImpCasts();
+FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughOnly) const {
+  const Expr *root = e->IgnoreParenImpCasts();
   bool deref = false;
   while (true) {
     if (auto *me = dyn_cast<MemberExpr>(root)) {
@@ -214,33 +119,35 @@ bool FunctionExtractor::isPrivateAccess(const Expr *at) const {
       break;
     }
   }
+  if (throughOnly && !deref)
+    return {};
   // What pthread_getspecific() / tss_get() return is the calling thread's own (try.h's stack).
-  if (auto *ce = dyn_cast<CallExpr>(stripExpr(root, StripExplicitCasts)); ce && deref)
+  if (auto *ce = dyn_cast<CallExpr>(stripExpr(root, StripExplicitCasts)))
     if (const FunctionDecl *fd = ce->getDirectCallee();
         fd && fd->getIdentifier() &&
         (fd->getName() == "pthread_getspecific" || fd->getName() == "tss_get"))
-      return true;
+      return {Owned::Fresh, -1};
   auto *dre = dyn_cast<DeclRefExpr>(root);
   auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
-  auto it = deref && vd ? fresh_.find(vd) : fresh_.end();
-  if (it == fresh_.end())
-    return false;
-  const unsigned offset = sm_.getFileOffset(sm_.getExpansionLoc(at->getBeginLoc()));
-  for (const auto &[from, to] : it->second) {
-    if (offset <= from || offset >= to)
+  auto it = vd ? owned_.find(vd) : owned_.end();
+  if (it == owned_.end())
+    return {};
+  const unsigned offset = sm_.getFileOffset(sm_.getExpansionLoc(e->getBeginLoc()));
+  for (const OwnedWindow &w : it->second) {
+    if (offset <= w.from || offset >= w.to)
       continue;
-    // Not in a loop that repeats it after the escape without allocating again.
+    // Not in a loop that goes round past the window's end without giving it a value again.
     bool repeated = false;
-    for (const Stmt *p = pm_->getParent(at); p && !repeated; p = pm_->getParent(p))
+    for (const Stmt *p = pm_->getParent(e); p && !repeated; p = pm_->getParent(p))
       if (isLoopStmt(p)) {
         unsigned b = sm_.getFileOffset(sm_.getExpansionLoc(p->getBeginLoc()));
-        unsigned e = sm_.getFileOffset(sm_.getExpansionLoc(p->getEndLoc()));
-        repeated = from < b || from > e;
+        unsigned end = sm_.getFileOffset(sm_.getExpansionLoc(p->getEndLoc()));
+        repeated = (w.from < b || w.from > end) && w.to >= b && w.to <= end;
       }
     if (!repeated)
-      return true;
+      return {w.kind, w.param};
   }
-  return false;
+  return {};
 }
 
 } // namespace weft::analyzer

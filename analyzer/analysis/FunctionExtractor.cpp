@@ -372,6 +372,15 @@ Bindings FunctionExtractor::bindCall(const FunctionDecl *callee, const Expr *obj
       b.params[static_cast<int>(i)] = r;
     else if (std::string v = indexValue(args[i], scope_); !v.empty() && pt->isIntegerType())
       b.values[static_cast<int>(i)] = std::move(v);
+    // An object the caller owns, handed over for the call (pigz's deflate_engine(&strm,
+    // job->out, ...) on the job the thread took).
+    if (pt->isPointerType() && !pt->getPointeeType()->isFunctionType()) {
+      Owner o = ownerOf(args[i], false);
+      if (o.kind != Owned::No)
+        b.handed[static_cast<int>(i)] = -1;
+      else if (o.param >= 0)
+        b.handed[static_cast<int>(i)] = o.param;
+    }
   }
   return b;
 }

@@ -8,6 +8,7 @@
 #include "BodyExtraction.h"
 #include "LockModel.h"
 #include "Naming.h"
+#include "Ownership.h"
 #include "ThreadModel.h"
 #include "ValueFlowExtraction.h"
 
@@ -38,9 +39,16 @@ private:
   void collectLocals(const clang::Stmt *body);
   void collectGuards(const clang::Stmt *s);
   void findLoopJoins(const clang::Stmt *s);
-  // Fresh allocations not yet shared (ExtractFresh.cpp).
+  // Values owned for a while: fresh allocations, objects taken out of shared structures, pointer
+  // parameters given such (ExtractFresh.cpp).
+  struct Owner {
+    Owned kind = Owned::No;
+    int param = -1; ///< owned when the caller handed parameter `param` an owned value
+  };
   void collectFresh(const clang::Stmt *body);
-  bool isPrivateAccess(const clang::Expr *at) const;
+  /// Who owns what `e` reaches (through its pointer chain's root variable, at `e`'s position);
+  /// `throughOnly`: only what is reached through a pointer, not the root pointer itself.
+  Owner ownerOf(const clang::Expr *e, bool throughOnly) const;
   // Statements to events (FunctionExtractor.cpp, branches in ExtractBranches.cpp).
   void convertBlock(const clang::CFGBlock &blk, Block &out);
   void element(const clang::CFGElement &el, Block &out);
@@ -113,9 +121,14 @@ private:
   std::unique_ptr<clang::ParentMap> pm_;
   llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> ctorInitField_;
   llvm::DenseMap<const clang::VarDecl *, std::vector<LockUse>> guardLocks_;
-  /// Local pointers holding a fresh allocation: from where it is made to where it first escapes
-  /// or is replaced (file offsets), once per allocation.
-  llvm::DenseMap<const clang::VarDecl *, std::vector<std::pair<unsigned, unsigned>>> fresh_;
+  /// Pointers holding an owned value: from where it is given to where it first escapes or is
+  /// replaced (file offsets), once per value; a pointer parameter from the function's start.
+  struct OwnedWindow {
+    unsigned from, to;
+    Owned kind;
+    int param; ///< a parameter's window: owned when the caller handed it an owned value
+  };
+  llvm::DenseMap<const clang::VarDecl *, std::vector<OwnedWindow>> owned_;
   /// CFG statements (the points the lockset pass sees), and the accesses anchored at each.
   llvm::DenseMap<const clang::Stmt *, std::vector<int>> anchored_;
   std::set<std::string> seenAccess_;

@@ -459,7 +459,8 @@ private:
     if (body_.isConstructor && a.obj.inst.starts_with("this") && st.live.empty())
       return; // the object has not escaped yet
     out_.accesses.push_back(
-        {a.obj, a.write, a.foreign, a.atomic, a.loc, st.rel(), st.liveness(), a.guardedBy});
+        {a.obj, a.write, a.foreign, a.atomic, a.loc, st.rel(), st.liveness(), a.guardedBy,
+         a.owned, a.ownedParam});
     accessAt_.push_back(pos);
     accessOp_.push_back(op);
   }

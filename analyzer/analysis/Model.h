@@ -95,6 +95,10 @@ struct Bindings {
   /// By-value integer parameters used as indices: a constant (`"1"`) or the caller's parameter
   /// (`"p#0"`), so `partial[slot]` names the slot each thread was given.
   std::map<int, std::string> values;
+  /// Pointer parameters handed an object the caller owns (a fresh allocation, one it took out of
+  /// a shared structure): -1, or the caller's parameter k it was itself handed (owned when k
+  /// is). After rebinding, only -1.
+  std::map<int, int> handed;
 };
 
 /// One memory access in a function, relative to its entry.
@@ -107,6 +111,11 @@ struct SAccess {
   RelLocks locks;
   Liveness live;
   ObjRef guardedBy; ///< GUARDED_BY / PT_GUARDED_BY lock of the object; invalid when none
+  /// Through an object the function took out of a shared structure and has not handed on yet:
+  /// the thread's own (Access::ownFrame), as is one reached through pointer parameter
+  /// `ownedParam` before it escapes, when the caller handed it an owned object.
+  bool owned = false;
+  int ownedParam = -1;
 };
 
 /// A call to a function whose summary exists, or (callee -1) to a function defined in another
@@ -261,6 +270,10 @@ struct Access {
   /// A local (or part of one) of a frame of this very thread: every thread running the code
   /// has its own. Not reached through what the thread was started with, nor by a capture.
   bool ownFrame = false;
+  /// Through an object this thread took over (SAccess::owned): its only user until it hands it
+  /// on, so no race with another thread's access to an object *it* took over (or its own frame).
+  /// Unlike the frame, an object nobody can name may be it.
+  bool tookOver = false;
 };
 
 /// A lock-order edge: `to` was acquired while `from` was held.

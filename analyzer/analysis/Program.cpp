@@ -144,6 +144,9 @@ private:
         b.values[i] = v;
       else if (auto it = outer.values.find(std::atoi(v.c_str() + 2)); it != outer.values.end())
         b.values[i] = it->second;
+    for (const auto &[i, k] : inner.handed)
+      if (k < 0 || outer.handed.count(k))
+        b.handed[i] = -1;
     return b;
   }
 
@@ -204,12 +207,14 @@ private:
       out.live = combineLive(live, a.live);
       out.context = ctx;
       out.ownFrame = ownFrame(out.obj.inst);
+      out.tookOver = a.owned || (a.ownedParam >= 0 && bind.handed.count(a.ownedParam));
       if (a.guardedBy.valid())
         out.guardedBy = resolve(a.guardedBy, bind);
       std::string key = out.obj.name + "|" + out.obj.inst + "|" + std::to_string(ctx) + "|" +
                         out.loc.file + ":" + std::to_string(out.loc.line) + ":" +
                         std::to_string(out.loc.column) + (out.write ? "w" : "r") +
-                        std::to_string(out.locks.size()) + "|" + std::to_string(out.live.size());
+                        std::to_string(out.locks.size()) + "|" + std::to_string(out.live.size()) +
+                        (out.ownFrame ? "o" : "") + (out.tookOver ? "t" : "");
       if (seenAccess_.insert(key).second)
         out_.accesses.push_back(std::move(out));
     }

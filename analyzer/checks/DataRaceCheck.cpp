@@ -59,6 +59,15 @@ std::string who(const AnalysisResult &r, int context) {
   return c.id == 0 ? "the main thread" : "thread '" + c.name + "'";
 }
 
+/// Each of the two threads has the object to itself: a local of its own frame (which an object
+/// nobody can name is not), or one it took over and has not handed on yet.
+bool bothOwn(const Access &a, const Access &b) {
+  if ((a.ownFrame || b.ownFrame) && (a.ownFrame || a.obj.inst.empty()) &&
+      (b.ownFrame || b.obj.inst.empty()))
+    return true;
+  return (a.tookOver || b.tookOver) && (a.ownFrame || a.tookOver) && (b.ownFrame || b.tookOver);
+}
+
 /// The message for an object declared GUARDED_BY: which of the two accesses lacks the lock.
 std::string guardedMessage(const AnalysisResult &r, const std::string &name, const ObjRef &guard,
                            const Access &first, const Access &second) {
@@ -87,9 +96,8 @@ void DataRaceCheck::run(const AnalysisResult &result, const Emit &emit) {
           continue;
         if (a.obj.kind == ObjRef::Local && !a.foreign && !b.foreign)
           continue; // a local only its own frame touches
-        if ((a.ownFrame || b.ownFrame) && (a.ownFrame || a.obj.inst.empty()) &&
-            (b.ownFrame || b.obj.inst.empty()))
-          continue; // each thread running the code has its own (an unknown object is not it)
+        if (bothOwn(a, b))
+          continue;
         if (!result.mayParallel(a, b) || commonLock(a, b) || syncOrdered(a, b))
           continue;
         // Report first an access that breaks the declared contract, else the write; one

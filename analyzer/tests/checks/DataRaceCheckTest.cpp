@@ -62,6 +62,24 @@ TEST(DataRaceCheck, EachThreadsOwnFrameIsNotShared) {
   EXPECT_EQ(findings<DataRaceCheck>(twoThreads(x, y)).size(), 1u);
 }
 
+TEST(DataRaceCheck, ObjectsTakenOverAreTheTakersOwnUntilHandedOn) {
+  // Two workers each took a job off the queue: no race between what they do with it.
+  Access x = access(1, true, 10), y = access(2, true, 12);
+  x.obj = y.obj = {ObjRef::Field, "job::sum", "n:g:todo.job::sum"};
+  x.tookOver = y.tookOver = true;
+  EXPECT_TRUE(findings<DataRaceCheck>(twoThreads(x, y)).empty());
+  // The job one worker handed on races with the next owner's use of it.
+  y.tookOver = false;
+  EXPECT_EQ(findings<DataRaceCheck>(twoThreads(x, y)).size(), 1u);
+  // An object nobody can name may be the one taken over (unlike a local of the frame).
+  y.obj.inst = "";
+  EXPECT_EQ(findings<DataRaceCheck>(twoThreads(x, y)).size(), 1u);
+  // A local of the other thread's own frame is not the job.
+  y.obj.inst = x.obj.inst;
+  y.ownFrame = true;
+  EXPECT_TRUE(findings<DataRaceCheck>(twoThreads(x, y)).empty());
+}
+
 TEST(DataRaceCheck, ElementsWithKnownIndicesAreTheirOwnObjects) {
   EXPECT_FALSE(mayAlias("g:partial[0]", "g:partial[1]"));
   EXPECT_TRUE(mayAlias("g:partial[0]", "g:partial[0]"));

@@ -1,0 +1,246 @@
+// Values a thread owns for a while (Ownership.h).
+#include "Ownership.h"
+
+#include "AstHelpers.h"
+#include "LockModel.h"
+
+#include "clang/AST/ExprCXX.h"
+
+#include <vector>
+
+namespace weft::analyzer {
+
+using namespace clang;
+
+namespace {
+
+constexpr int kMaxDepth = 6;
+
+/// The variable an expression reads, through casts and parentheses.
+const VarDecl *readVar(const Expr *e) {
+  if (!e)
+    return nullptr;
+  if (auto *dre = dyn_cast<DeclRefExpr>(stripExpr(e, StripExplicitCasts)))
+    return dyn_cast<VarDecl>(dre->getDecl());
+  return nullptr;
+}
+
+/// A shared location a pointer is read from or written to, as the take test compares them: a
+/// global or static variable, or a field of any object (`pool->head`, `job->next`).
+const Decl *sharedLocation(const Expr *e) {
+  e = stripExpr(e, StripExplicitCasts);
+  if (auto *dre = dyn_cast<DeclRefExpr>(e))
+    if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); vd && vd->hasGlobalStorage())
+      return vd;
+  if (auto *me = dyn_cast<MemberExpr>(e))
+    return dyn_cast<FieldDecl>(me->getMemberDecl());
+  return nullptr;
+}
+
+template <class F> void forEachStmt(const Stmt *body, F &&f) {
+  std::vector<const Stmt *> todo{body};
+  while (!todo.empty()) {
+    const Stmt *s = todo.back();
+    todo.pop_back();
+    f(s);
+    for (const Stmt *c : s->children())
+      if (c && !isa<LambdaExpr>(c))
+        todo.push_back(c);
+  }
+}
+
+/// `fn` assigns the location `loc` somewhere.
+bool assigns(const FunctionDecl *fn, const Decl *loc) {
+  const Stmt *body = fn ? fn->getBody() : nullptr;
+  bool found = false;
+  if (body)
+    forEachStmt(body, [&](const Stmt *s) {
+      if (auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Assign)
+        found = found || sharedLocation(bo->getLHS()) == loc;
+    });
+  return found;
+}
+
+bool isNull(const Expr *e, ASTContext &ctx) {
+  return e->isNullPointerConstant(ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+}
+
+/// The weaker of two ownerships (Fresh and Taken give Taken; anything and No gives No).
+Owned meet(Owned a, Owned b) {
+  if (a == Owned::No || b == Owned::No)
+    return Owned::No;
+  return a == Owned::Taken || b == Owned::Taken ? Owned::Taken : Owned::Fresh;
+}
+
+/// What every value `fn` returns is: an allocation wrapper (my_malloc) returns Fresh ones,
+/// pigz's get_space() a space taken from its pool's list or a new one.
+Owned returnsOwned(const FunctionDecl *fn, OwnershipCache &cache, int depth) {
+  const Stmt *body = fn->getBody();
+  if (!body || depth > kMaxDepth)
+    return Owned::No;
+  if (auto it = cache.returns.find(fn); it != cache.returns.end())
+    return it->second;
+  cache.returns[fn] = Owned::No; // while it is being answered (recursion)
+  ASTContext &ctx = fn->getASTContext();
+  Owned all = Owned::Fresh;
+  bool any = false;
+  std::vector<const VarDecl *> returned;
+  forEachStmt(body, [&](const Stmt *s) {
+    if (auto *rs = dyn_cast<ReturnStmt>(s)) {
+      any = true;
+      const Expr *v = rs->getRetValue();
+      if (const VarDecl *vd = readVar(v); vd && !vd->hasGlobalStorage())
+        returned.push_back(vd);
+      else if (!v || !isNull(v, ctx))
+        all = meet(all, ownedValue(v, fn, cache, depth + 1));
+    }
+  });
+  // A returned variable is what it is given: an initialiser, assignments (`p = realloc(p, n)`);
+  // a parameter never reassigned is the caller's own pointer.
+  for (const VarDecl *vd : returned) {
+    bool given = false;
+    if (vd->getInit()) {
+      given = true;
+      if (!isNull(vd->getInit(), ctx))
+        all = meet(all, ownedValue(vd->getInit(), fn, cache, depth + 1));
+    }
+    forEachStmt(body, [&](const Stmt *s) {
+      if (auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Assign)
+        if (readVar(bo->getLHS()) == vd) {
+          given = true;
+          if (!isNull(bo->getRHS(), ctx))
+            all = meet(all, ownedValue(bo->getRHS(), fn, cache, depth + 1));
+        }
+    });
+    if (!given)
+      all = Owned::No;
+  }
+  return cache.returns[fn] = any ? all : Owned::No;
+}
+
+/// Allocators whose result only the caller can reach. realloc() too: once it returns, the old
+/// pointer must not be used again, so the block is the caller's alone.
+bool isAllocatorName(llvm::StringRef n) {
+  return n == "malloc" || n == "calloc" || n == "realloc" || n == "aligned_alloc" ||
+         n == "strdup" || n == "strndup";
+}
+
+/// C library functions that use a pointer argument during the call and keep nothing of it.
+bool isNonKeepingLibrary(const FunctionDecl *fd) {
+  if (!fd->getIdentifier())
+    return false;
+  static const char *const names[] = {
+      "free",     "memcpy", "memmove", "memset", "memcmp",   "memchr",   "strlen",  "strcmp",
+      "strncmp",  "strcpy", "strncpy", "strcat", "strncat",  "printf",   "fprintf", "sprintf",
+      "snprintf", "puts",   "fputs",   "fwrite", "fread",    "read",     "write",   "pread",
+      "pwrite",   "recv",   "send",    "qsort",  "vfprintf", "vsnprintf"};
+  for (const char *n : names)
+    if (fd->getName() == n)
+      return true;
+  return false;
+}
+
+/// `callee` may keep the pointer it is given as parameter `i` beyond the call (stores it, returns
+/// it, starts a thread with it, hands it to code that may), or cannot be seen.
+bool keepsParam(const FunctionDecl *callee, unsigned i, OwnershipCache &cache, int depth) {
+  const FunctionDecl *def = nullptr;
+  if (!callee->hasBody(def) || !def->getBody())
+    return !isNonKeepingLibrary(callee);
+  if (depth > kMaxDepth || i >= def->getNumParams())
+    return true;
+  if (auto it = cache.keeps.find({def, i}); it != cache.keeps.end())
+    return it->second;
+  cache.keeps[{def, i}] = true; // while it is being answered (recursion)
+  const ParmVarDecl *pv = def->getParamDecl(i);
+  ParentMap pm(const_cast<Stmt *>(def->getBody()));
+  bool keeps = false;
+  forEachStmt(def->getBody(), [&](const Stmt *s) {
+    if (auto *dre = dyn_cast<DeclRefExpr>(s); dre && dre->getDecl() == pv && !keeps)
+      keeps = classifyPointerUse(dre, pm, cache, depth + 1) >= PointerUse::Kept;
+  });
+  return cache.keeps[{def, i}] = keeps;
+}
+
+} // namespace
+
+bool isFreshAllocation(const Expr *e, int depth) {
+  if (!e || depth > kMaxDepth)
+    return false;
+  e = stripExpr(e, StripExplicitCasts | StripTemporaries);
+  if (auto *bo = dyn_cast<BinaryOperator>(e); bo && bo->getOpcode() == BO_Assign)
+    return isFreshAllocation(bo->getRHS(), depth + 1);
+  if (isa<CXXNewExpr>(e))
+    return true;
+  auto *ce = dyn_cast<CallExpr>(e);
+  if (!ce)
+    return false;
+  if (const FunctionDecl *fd = ce->getDirectCallee()) {
+    if (fd->getIdentifier() && isAllocatorName(fd->getName()) && !fd->hasBody())
+      return true;
+    const FunctionDecl *def = nullptr;
+    OwnershipCache cache;
+    return fd->hasBody(def) && returnsOwned(def, cache, depth + 1) == Owned::Fresh;
+  }
+  // Through an allocator pointer that starts as malloc (`malloc_t my_malloc_f = malloc;`).
+  if (const VarDecl *vd = readVar(ce->getCallee()); vd && vd->getInit())
+    if (auto *dre = dyn_cast<DeclRefExpr>(stripExpr(vd->getInit(), StripExplicitCasts)))
+      if (auto *fd = dyn_cast<FunctionDecl>(dre->getDecl()); fd && fd->getIdentifier())
+        return isAllocatorName(fd->getName());
+  return false;
+}
+
+Owned ownedValue(const Expr *e, const FunctionDecl *fn, OwnershipCache &cache, int depth) {
+  if (!e || depth > kMaxDepth)
+    return Owned::No;
+  e = stripExpr(e, StripExplicitCasts | StripTemporaries);
+  if (auto *ce = dyn_cast<CallExpr>(e))
+    if (const FunctionDecl *callee = ce->getDirectCallee()) {
+      const FunctionDecl *def = nullptr;
+      if (callee->hasBody(def))
+        return returnsOwned(def, cache, depth + 1);
+    }
+  if (isFreshAllocation(e, depth))
+    return Owned::Fresh;
+  if (auto *bo = dyn_cast<BinaryOperator>(e); bo && bo->getOpcode() == BO_Assign)
+    return ownedValue(bo->getRHS(), fn, cache, depth + 1);
+  if (e->getType()->isPointerType())
+    if (const Decl *loc = sharedLocation(e); loc && assigns(fn, loc))
+      return Owned::Taken;
+  return Owned::No;
+}
+
+PointerUse classifyPointerUse(const DeclRefExpr *dre, const ParentMap &pm, OwnershipCache &cache,
+                              int depth) {
+  const Stmt *child = dre;
+  const Stmt *p = pm.getParent(dre);
+  while (p && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(p)) {
+    child = p;
+    p = pm.getParent(p);
+  }
+  if (auto *me = dyn_cast_or_null<MemberExpr>(p))
+    return me->isArrow() ? PointerUse::Deref : PointerUse::Escape;
+  if (auto *uo = dyn_cast_or_null<UnaryOperator>(p))
+    return uo->getOpcode() == UO_Deref || uo->getOpcode() == UO_LNot ? PointerUse::Deref
+                                                                     : PointerUse::Escape;
+  if (auto *ase = dyn_cast_or_null<ArraySubscriptExpr>(p))
+    return ase->getBase() == child ? PointerUse::Deref : PointerUse::Escape;
+  if (auto *bo = dyn_cast_or_null<BinaryOperator>(p))
+    return bo->isComparisonOp() || bo->isLogicalOp() ||
+                   (bo->getOpcode() == BO_Assign && bo->getLHS() == child)
+               ? PointerUse::Deref
+               : PointerUse::Escape;
+  if (auto *co = dyn_cast_or_null<ConditionalOperator>(p))
+    return co->getCond() == child ? PointerUse::Deref : PointerUse::Escape; // `p ? a : b`
+  if (!p || isa<IfStmt, WhileStmt, ForStmt, DoStmt, CXXDeleteExpr>(p))
+    return PointerUse::Deref; // `if (p)`, `delete p`
+  if (auto *ce = dyn_cast<CallExpr>(p); ce && classifySync(ce).kind != SyncOp::Create)
+    if (const FunctionDecl *callee = ce->getDirectCallee())
+      for (unsigned i = 0; i < ce->getNumArgs(); ++i)
+        if (ce->getArg(i) == child)
+          return keepsParam(callee, i, cache, depth) ? PointerUse::Kept : PointerUse::Argument;
+  if (isa<CallExpr, CXXConstructExpr>(p) && classifySync(p).kind != SyncOp::Create)
+    return PointerUse::Kept;
+  return PointerUse::Escape;
+}
+
+} // namespace weft::analyzer
