@@ -1,7 +1,8 @@
-// memcpy/memmove/memset: clang leaves them as libc calls (no __tsan hook), so the runtime intercepts
-// them to check the ranges for races. free: the freed block's shadow and sync state is forgotten so
-// a reused block does not inherit stale accesses (memory stays bounded by live state); realloc does
-// the same for the old block when it moves. Before the
+// memcpy/memmove/memset: clang 14 and g++ leave them as libc calls (no __tsan hook), so the runtime
+// intercepts them to check the ranges for races; clang 19's __tsan_memcpy & co.
+// (interface/tsan_memory.cpp) do the same through checked_copy/move/set. free: the freed block's
+// shadow and sync state is forgotten so a reused block does not inherit stale accesses (memory
+// stays bounded by live state); realloc does the same for the old block when it moves. Before the
 // real functions are resolved, byte loops through volatile pointers (never turned into calls).
 #include "core/sync.h"
 #include "core/shadow.h"
@@ -53,25 +54,36 @@ void memory_interceptors_init() {
 
 using namespace weft;
 
-WEFT_INTERPOSE void *memcpy(void *d, const void *s, size_t n) {
+void *weft::checked_copy(void *d, const void *s, size_t n, uintptr_t pc) {
   if (ThreadState *t = active_thread(); t && n) {
-    on_range(t, (uintptr_t)s, n, false, WEFT_RET_PC());
-    on_range(t, (uintptr_t)d, n, true, WEFT_RET_PC());
+    on_range(t, (uintptr_t)s, n, false, pc);
+    on_range(t, (uintptr_t)d, n, true, pc);
   }
   return g_memcpy ? g_memcpy(d, s, n) : slow_move(d, s, n);
 }
 
-WEFT_INTERPOSE void *memmove(void *d, const void *s, size_t n) {
+void *weft::checked_move(void *d, const void *s, size_t n, uintptr_t pc) {
   if (ThreadState *t = active_thread(); t && n) {
-    on_range(t, (uintptr_t)s, n, false, WEFT_RET_PC());
-    on_range(t, (uintptr_t)d, n, true, WEFT_RET_PC());
+    on_range(t, (uintptr_t)s, n, false, pc);
+    on_range(t, (uintptr_t)d, n, true, pc);
   }
   return g_memmove ? g_memmove(d, s, n) : slow_move(d, s, n);
 }
 
-WEFT_INTERPOSE void *memset(void *d, int c, size_t n) {
-  if (ThreadState *t = active_thread(); t && n) on_range(t, (uintptr_t)d, n, true, WEFT_RET_PC());
+void *weft::checked_set(void *d, int c, size_t n, uintptr_t pc) {
+  if (ThreadState *t = active_thread(); t && n)
+    on_range(t, (uintptr_t)d, n, true, pc);
   return g_memset ? g_memset(d, c, n) : slow_set(d, c, n);
+}
+
+WEFT_INTERPOSE void *memcpy(void *d, const void *s, size_t n) {
+  return checked_copy(d, s, n, WEFT_RET_PC());
+}
+WEFT_INTERPOSE void *memmove(void *d, const void *s, size_t n) {
+  return checked_move(d, s, n, WEFT_RET_PC());
+}
+WEFT_INTERPOSE void *memset(void *d, int c, size_t n) {
+  return checked_set(d, c, n, WEFT_RET_PC());
 }
 
 WEFT_INTERPOSE void free(void *p) {

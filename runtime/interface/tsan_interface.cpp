@@ -1,6 +1,7 @@
-// The plain-access part of the __tsan_* C ABI that g++ 12 and clang 14 emit (FACTS.md): init,
-// function entry/exit (the shadow stack), reads/writes of 1-16 bytes, unaligned and volatile
-// variants, ranges and vptr accesses. The access pc is the hook's return address. A hook costs a
+// The plain-access part of the __tsan_* C ABI that g++ 12, clang 14 and clang 19 emit (FACTS.md,
+// runtime.hooks.* tests): init, function entry/exit (the shadow stack), reads/writes of 1-16 bytes,
+// unaligned, volatile and compound variants, ranges and vptr accesses (memory intrinsics:
+// tsan_memory.cpp). The access pc is the hook's return address. A hook costs a
 // TLS load and a branch when the thread is not under control, and runs the inline shadow check of
 // detectors/access.h when it is.
 #include "core/scheduler.h"
@@ -48,8 +49,12 @@ WEFT_EXPORT void __tsan_func_exit() {
   WEFT_EXPORT void __tsan_unaligned_volatile_read##n(void *a) { access(a, n, false, WEFT_PC()); }  \
   WEFT_EXPORT void __tsan_unaligned_volatile_write##n(void *a) { access(a, n, true, WEFT_PC()); }  \
   WEFT_EXPORT void __tsan_read##n##_pc(void *a, void *pc) { access(a, n, false, (uintptr_t)pc); }  \
-  WEFT_EXPORT void __tsan_write##n##_pc(void *a, void *pc) { access(a, n, true, (uintptr_t)pc); }
+  WEFT_EXPORT void __tsan_write##n##_pc(void *a, void *pc) { access(a, n, true, (uintptr_t)pc); }  \
+  WEFT_EXPORT void __tsan_read_write##n(void *a) { access(a, n, true, WEFT_PC()); }                \
+  WEFT_EXPORT void __tsan_unaligned_read_write##n(void *a) { access(a, n, true, WEFT_PC()); }
 
+// __tsan_read_write*: a read-modify-write of one location (clang's
+// -mllvm -tsan-compound-read-before-write=1): one write, which conflicts with all the read would.
 #define WEFT_PC() reinterpret_cast<uintptr_t>(__builtin_return_address(0))
 
 WEFT_ACCESS_HOOKS(1)

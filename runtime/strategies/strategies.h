@@ -26,11 +26,14 @@ public:
   uint32_t pick_value(uint32_t n) override;
 
 private:
+  Tid highest(const Tid *enabled, uint32_t n) const;
+  void apply_due_change_points(const Tid *enabled, uint32_t n);
+
   Prng rng_{};
-  SmallVector<int64_t> prio_{};         // by tid; higher runs first
-  SmallVector<uint64_t> change_points_{}; // ascending steps (1-based) where priorities drop
-  uint32_t next_change_ = 0;
-  int64_t yield_floor_ = 0;             // yielding threads go below every other priority
+  SmallVector<int64_t> prio_{};           // by tid; higher runs first
+  SmallVector<uint64_t> change_points_{}; // draw order: [i] is the step of priority i + 1
+  uint64_t next_due_ = ~0ull;             // the earliest change point not yet applied
+  int64_t yield_floor_ = 0;               // yielding threads go below every other priority
   uint32_t depth_ = 3;
 };
 

@@ -309,6 +309,36 @@ def scenario_stack_overflow(prog):
     check(any(l.startswith("threadstate tid=1 state=running") for l in r.lines), "crashing thread state", r)
 
 
+def driver(*args, timeout=600):
+    """Runs the `weft` driver (DRIVER in the environment: weft or weft_run_cli); returns (rc, stderr)."""
+    p = subprocess.run([os.environ["DRIVER"]] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True, timeout=timeout)
+    return p.returncode, p.stdout + p.stderr
+
+
+def scenario_pct_depth3(prog):
+    # Issue 14: the default strategy finds a depth-3 bug whose later change point must rank lower,
+    # within 1000 schedules, and every finding replays.
+    import json
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "r.json")
+        rc, text = driver("run", "--strategy", "pct", "--keep-going", "--iterations", "1000", "-o", out,
+                          "--", prog)
+        check(rc == 1, "weft run exited %d, expected 1 (findings)\n%s" % (rc, text))
+        with open(out) as f:
+            findings = json.load(f)["findings"]
+        rules = [f["rule"] for f in findings]
+        check(rules == ["assertion-failure"], "expected only the assertion failure, got %s" % rules)
+        print("pct found the depth-3 bug: %s" % findings[0]["message"])
+        for _ in range(3):
+            rep = os.path.join(d, "replayed.json")
+            rc, text = driver("replay", out, "--finding", "0", "--hide-output", "-o", rep, "--", prog)
+            check(rc == 1, "weft replay exited %d, expected 1\n%s" % (rc, text))
+            with open(rep) as f:
+                replayed = [f["rule"] for f in json.load(f)["findings"]]
+            check(replayed == ["assertion-failure"], "replay gave %s" % replayed)
+
+
 def main():
     name, prog = sys.argv[1], sys.argv[2]
     try:
