@@ -272,6 +272,7 @@ private:
       st.release(substitute(r, call.bind));
     for (HeldLock h : cs.acquiredAtExit) {
       h.lock = substitute(h.lock, call.bind);
+      h.at = call.loc; // held since the call of the lock wrapper (possess(), Mutex::Lock())
       st.acquire(restored(st, h));
     }
     for (int site : cs.liveAtExit.live)

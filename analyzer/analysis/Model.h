@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace weft::analyzer {
@@ -40,6 +41,44 @@ inline bool mayAlias(const std::string &a, const std::string &b) {
     return false; // other arrays
   return ia == std::string::npos || ib == std::string::npos ||
          a.compare(ia, a.find(']', ia) - ia, b, ib, b.find(']', ib) - ib) == 0;
+}
+
+/// An identity rooted at a global or a local object names one object. One rooted at a parameter
+/// nobody bound, or at what a local pointer points to, may be any object of its type.
+inline bool isPinned(const std::string &inst) {
+  std::string_view root = inst;
+  while (root.starts_with("n:"))
+    root.remove_prefix(2);
+  return root.starts_with("g:") || root.starts_with("l:");
+}
+
+/// The pointer field an object was reached through (`*pool::have`: what some `pool`'s `have`
+/// points to), or empty.
+inline std::string viaField(const std::string &inst) {
+  size_t dot = inst.rfind('.');
+  if (dot == std::string::npos || inst.compare(dot + 1, 1, "*") != 0)
+    return "";
+  return inst.substr(dot + 1);
+}
+
+/// May two locks be one? The same name on objects that may alias; or on objects of which one
+/// the analysis cannot pin down, reached through the same pointer field: a lock class, as
+/// lockdep groups locks (pigz's get_space() locks `pool->have` of a known pool, drop_space()
+/// `space->pool->have` of any pool: both yarn `lock_s` objects held in a `pool::have`).
+inline bool mayBeSameLock(const ObjRef &a, const ObjRef &b) {
+  if (a.name != b.name)
+    return false;
+  if (mayAlias(a.inst, b.inst))
+    return true;
+  std::string field = viaField(a.inst);
+  return !field.empty() && field == viaField(b.inst) && (!isPinned(a.inst) || !isPinned(b.inst));
+}
+
+/// How a message names a lock: by the pointer field it was reached through when it is a member
+/// of the project's lock type (`pool::have` for yarn's `lock_s::mutex`), else by its name.
+inline std::string lockLabel(const ObjRef &r) {
+  std::string field = viaField(r.inst);
+  return field.empty() ? r.name : field.substr(1);
 }
 
 /// Guard ids that are not guard objects (HeldLock::guard; any other non-zero value is the identity

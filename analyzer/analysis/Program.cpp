@@ -175,8 +175,11 @@ private:
     entries_.push_back({s.entry, rebind(bind, outer)});
   }
 
+  /// `wrapperCall`: where the user's code called the lock wrapper (possess(), Mutex::Lock()) this
+  /// function runs inside; its acquisitions are reported there.
   void expand(int ctx, int fn, const Bindings &bind, const std::vector<HeldLock> &held,
-              const std::set<int> &live, bool loop, int depth) {
+              const std::set<int> &live, bool loop, int depth,
+              const report::Location *wrapperCall = nullptr) {
     if (fn < 0 || depth > kMaxDepth || budget_ > kMaxEventsPerContext ||
         std::find(stack_.begin(), stack_.end(), fn) != stack_.end())
       return;
@@ -190,8 +193,11 @@ private:
       std::vector<HeldLock> h = combine(held, call.locks, bind);
       if (call.extraLock.valid())
         h.push_back({resolve(call.extraLock, bind), false, false, false, guard::None, call.loc});
+      const report::Location *at = wrapperCall;
+      if (!at && call.callee >= 0 && isLockWrapper(facts_.functions[call.callee]))
+        at = &call.loc;
       expand(ctx, call.callee, rebind(call.bind, bind), h, combineLive(live, call.live),
-             loop || call.inLoop, depth + 1);
+             loop || call.inLoop, depth + 1, at);
     }
     for (const SAccess &a : f.accesses) {
       bool foreign = a.foreign;
@@ -219,17 +225,25 @@ private:
         out_.accesses.push_back(std::move(out));
     }
     for (const SAcquire &acq : f.facts.acquires)
-      onAcquire(ctx, acq, bind, held, depth);
+      onAcquire(ctx, acq, bind, held, depth, wrapperCall);
     enterFrame(fn, -1);
     stack_.pop_back();
   }
 
+  /// A function whose job is to take or let go of a lock for its caller (pigz's possess() and
+  /// release(), leveldb's Mutex::Lock()).
+  static bool isLockWrapper(const FunctionSummary &f) {
+    return !f.acquiredAtExit.empty() || !f.releasedAtExit.empty();
+  }
+
   void onAcquire(int ctx, const SAcquire &acq, const Bindings &bind,
-                 const std::vector<HeldLock> &held, int depth) {
+                 const std::vector<HeldLock> &held, int depth, const report::Location *wrapperCall) {
     if (acq.releasedBefore)
       return; // unlocked twice in the function itself: FunctionFacts say so
     HeldLock lock = acq.lock;
     lock.lock = resolve(lock.lock, bind);
+    if (wrapperCall)
+      lock.at = *wrapperCall;
     std::vector<HeldLock> local = combine({}, acq.before, bind);
     Acquisition a{ctx, lock, acq.release, depth == 0, combine(held, acq.before, bind), {}};
     // The callers' locks still held here: not re-taken locally, not let go before this point.

@@ -26,8 +26,8 @@ bool commonLock(const Access &a, const Access &b) {
   const ObjRef &guard = declaredGuard(a, b);
   for (const HeldLock &x : a.locks)
     for (const HeldLock &y : b.locks)
-      if (x.isLock() && y.isLock() && x.lock.name == y.lock.name &&
-          mayAlias(x.lock.inst, y.lock.inst) && !(x.shared && y.shared) && countsAsGuard(x, guard))
+      if (x.isLock() && y.isLock() && mayBeSameLock(x.lock, y.lock) && !(x.shared && y.shared) &&
+          countsAsGuard(x, guard))
         return true;
   return false;
 }

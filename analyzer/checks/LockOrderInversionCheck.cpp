@@ -13,15 +13,10 @@ namespace {
 /// Cycles longer than this are not searched (the corpus of real deadlocks has 2 and 3).
 constexpr size_t kMaxCycle = 4;
 
-bool same(const ObjRef &a, const ObjRef &b) { return a.name == b.name && mayAlias(a.inst, b.inst); }
-
-/// Two locks the analysis can tell apart: different names, or the same field of two known,
-/// different objects.
-bool distinct(const ObjRef &a, const ObjRef &b) {
-  if (a.name != b.name)
-    return true;
-  return !a.inst.empty() && !b.inst.empty() && a.inst != b.inst;
-}
+/// Two locks the analysis can tell apart.
+bool same(const ObjRef &a, const ObjRef &b) { return mayBeSameLock(a, b); }
+bool distinct(const ObjRef &a, const ObjRef &b) { return !same(a, b); }
+std::string label(const ObjRef &r) { return lockLabel(r); }
 
 std::string who(const AnalysisResult &r, int c) {
   return c == 0 ? std::string("the main thread") : "thread '" + r.contexts[c].name + "'";
@@ -80,20 +75,25 @@ private:
   void report() {
     if (!feasible())
       return;
-    std::set<std::string> locks;
-    for (size_t i : path_)
-      locks.insert(r_.edges[i].from.name + "@" + r_.edges[i].from.inst);
-    if (!reported_.insert(locks).second)
+    // One finding per cycle of acquisitions in the source, whichever threads run them.
+    std::set<std::string> edges;
+    for (size_t i : path_) {
+      const LockEdge &e = r_.edges[i];
+      edges.insert(label(e.from) + ">" + label(e.to) + "@" + e.fromAt.file + ":" +
+                   std::to_string(e.fromAt.line) + ":" + e.toAt.file + ":" +
+                   std::to_string(e.toAt.line));
+    }
+    if (!reported_.insert(edges).second)
       return;
     const LockEdge &x = r_.edges[path_.front()];
     report::Finding f;
     f.rule = rule_;
-    f.variable = x.from.name;
+    f.variable = label(x.from);
     std::string order;
     for (size_t i : path_) {
       const LockEdge &e = r_.edges[i];
-      order += (order.empty() ? "" : "; ") + who(r_, e.context) + " locks '" + e.from.name +
-               "' then '" + e.to.name + "'";
+      order += (order.empty() ? "" : "; ") + who(r_, e.context) + " locks '" + label(e.from) +
+               "' then '" + label(e.to) + "'";
     }
     f.message = "lock order inversion: " + order + "; they can deadlock";
     f.location = x.toAt;
@@ -101,8 +101,8 @@ private:
     for (size_t i : path_) {
       const LockEdge &e = r_.edges[i];
       f.related.push_back(
-          {"'" + e.from.name + "' held here by " + who(r_, e.context), e.fromAt, {}});
-      f.related.push_back({"then '" + e.to.name + "' acquired here", e.toAt, {}});
+          {"'" + label(e.from) + "' held here by " + who(r_, e.context), e.fromAt, {}});
+      f.related.push_back({"then '" + label(e.to) + "' acquired here", e.toAt, {}});
       contexts.insert(e.context);
     }
     for (int c : contexts)
