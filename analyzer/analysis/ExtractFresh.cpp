@@ -29,6 +29,7 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
   // call that keeps nothing of it.
   struct Uses {
     std::vector<std::pair<unsigned, Owned>> assigned; ///< offset, what it is given (null: Fresh)
+    std::vector<std::pair<unsigned, const Expr *>> from; ///< offset, the value it is given
     std::vector<unsigned> escapes;
     bool shared = false; ///< stored, returned, captured or handed to a thread
     std::string pointee; ///< its target's identity (`n:...`)
@@ -53,16 +54,21 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
         todo.push_back(c);
     if (auto *ds = dyn_cast<DeclStmt>(s)) {
       for (const Decl *d : ds->decls())
-        if (auto *vd = dyn_cast<VarDecl>(d); pointer(vd) && vd->getInit())
+        if (auto *vd = dyn_cast<VarDecl>(d); pointer(vd) && vd->getInit()) {
           uses[vd].assigned.push_back({offset(vd->getLocation()), given(vd->getInit())});
+          uses[vd].from.push_back({offset(vd->getLocation()), vd->getInit()});
+        }
       continue;
     }
     if (auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Assign) {
       if (auto *dre = dyn_cast<DeclRefExpr>(bo->getLHS()->IgnoreParenImpCasts()))
-        if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); pointer(vd))
+        if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); pointer(vd)) {
           uses[vd].assigned.push_back({offset(bo->getBeginLoc()), given(bo->getRHS())});
+          uses[vd].from.push_back({offset(bo->getBeginLoc()), bo->getRHS()});
+        }
       continue;
     }
+    noteElementHandOver(s);
     auto *dre = dyn_cast<DeclRefExpr>(s);
     auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
     if (!pointer(vd))
@@ -92,6 +98,7 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
       if (u.assigned[i].second != Owned::No)
         window(u.assigned[i].first, i + 1 < u.assigned.size() ? u.assigned[i + 1].first : ~0u,
                u.assigned[i].second, -1);
+    std::sort(u.from.begin(), u.from.end());
     // Only ever owned, and never where another thread could find it: what it points to is
     // this frame's own, in the callees it is handed to too (a callee keeping it puts it where
     // others reach it under another name: a new object per call all the same).
@@ -100,16 +107,79 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
     if (!u.assigned.empty() && allOwned && !u.shared && u.pointee.starts_with("n:"))
       out_.ownedPointees.push_back(u.pointee);
   }
+  // A pointer given what an owned one reaches (`ThreadArg *arg = (ThreadArg *)v;`, `ThreadState
+  // *t = arg->thread;`) is owned as that one is: twice, for chains of two.
+  for (int round = 0; round < 2; ++round)
+    for (auto &[vd, u] : uses)
+      for (size_t i = 0; i < u.from.size(); ++i) {
+        if (u.assigned.size() == u.from.size() && u.assigned[i].second != Owned::No)
+          continue;
+        Owner o = ownerOf(stripExpr(u.from[i].second, StripExplicitCasts), false);
+        if (o.kind == Owned::No && o.param == -1)
+          continue;
+        unsigned from = u.from[i].first;
+        unsigned to = i + 1 < u.from.size() ? u.from[i + 1].first : ~0u;
+        for (unsigned e : u.escapes)
+          if (e > from && e < to)
+            to = e;
+        auto &ws = owned_[vd];
+        if (std::none_of(ws.begin(), ws.end(), [&](const OwnedWindow &w) { return w.from == from; }))
+          ws.push_back({from, to, o.kind, o.param});
+      }
+}
+
+namespace {
+
+/// `a[i]` with both a variable: the array (or pointer) and the index.
+std::pair<const VarDecl *, const VarDecl *> elementOf(const ArraySubscriptExpr *ase) {
+  auto var = [](const Expr *e) -> const VarDecl * {
+    auto *dre = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
+    return dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
+  };
+  return {var(ase->getBase()), var(ase->getIdx())};
+}
+
+} // namespace
+
+void FunctionExtractor::noteElementHandOver(const Stmt *s) {
+  // `for (int i = 0; ...) { args[i].x = ...; start(&args[i]); }`: element i is this thread's
+  // until it hands it over, on each iteration (a different element each time).
+  auto *uo = dyn_cast<UnaryOperator>(s);
+  if (!uo || uo->getOpcode() != UO_AddrOf || !isPerIterationObject(uo, ctx_))
+    return;
+  auto *ase = dyn_cast<ArraySubscriptExpr>(uo->getSubExpr()->IgnoreParenImpCasts());
+  auto [array, index] = ase ? elementOf(ase) : std::pair<const VarDecl *, const VarDecl *>{};
+  if (!array || !index)
+    return;
+  const Stmt *up = pm_->getParent(uo);
+  while (up && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr, CXXNamedCastExpr>(up))
+    up = pm_->getParent(up);
+  if (!isa_and_nonnull<CallExpr, CXXConstructExpr>(up))
+    return; // handed to a call or a thread, not stored
+  for (const Stmt *p = up; p; p = pm_->getParent(p))
+    if (auto *fs = dyn_cast<ForStmt>(p)) {
+      auto *ds = dyn_cast_or_null<DeclStmt>(fs->getInit());
+      if (!ds || !ds->isSingleDecl() || ds->getSingleDecl() != index)
+        continue;
+      auto offset = [&](SourceLocation l) { return sm_.getFileOffset(sm_.getExpansionLoc(l)); };
+      elements_[{array, index}].push_back({offset(fs->getBeginLoc()), offset(uo->getBeginLoc())});
+      return;
+    }
 }
 
 FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughOnly) const {
   const Expr *root = e->IgnoreParenImpCasts();
   bool deref = false;
+  const unsigned at = sm_.getFileOffset(sm_.getExpansionLoc(e->getBeginLoc()));
   while (true) {
     if (auto *me = dyn_cast<MemberExpr>(root)) {
       deref = deref || me->isArrow();
       root = me->getBase()->IgnoreParenImpCasts();
     } else if (auto *ase = dyn_cast<ArraySubscriptExpr>(root)) {
+      if (auto it = elements_.find(elementOf(ase)); it != elements_.end())
+        for (const auto &[from, to] : it->second)
+          if (at > from && at < to)
+            return {Owned::Taken, -1};
       deref = true;
       root = ase->getBase()->IgnoreParenImpCasts();
     } else if (auto *uo = dyn_cast<UnaryOperator>(root); uo && uo->getOpcode() == UO_Deref) {
@@ -127,6 +197,8 @@ FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughO
         fd && fd->getIdentifier() &&
         (fd->getName() == "pthread_getspecific" || fd->getName() == "tss_get"))
       return {Owned::Fresh, -1};
+  if (isa<CXXThisExpr>(root)) // a method's object: owned when the caller handed it over
+    return {Owned::No, Bindings::kThis};
   auto *dre = dyn_cast<DeclRefExpr>(root);
   auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
   auto it = vd ? owned_.find(vd) : owned_.end();

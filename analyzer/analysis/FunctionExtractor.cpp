@@ -360,6 +360,7 @@ Bindings FunctionExtractor::bindCall(const FunctionDecl *callee, const Expr *obj
       ObjRef r = arrow ? pointeeOf(object, scope_) : refOf(object, scope_);
       b.thisObj = r.valid() ? r : ObjRef{ObjRef::Field, "", ""};
     }
+    handOver(b, Bindings::kThis, object); // `thread->stats.Start()` on a thread's own stats
   }
   for (unsigned i = 0; i < args.size() && i < callee->getNumParams(); ++i) {
     QualType pt = callee->getParamDecl(i)->getType();
@@ -375,14 +376,20 @@ Bindings FunctionExtractor::bindCall(const FunctionDecl *callee, const Expr *obj
     // An object the caller owns, handed over for the call (pigz's deflate_engine(&strm,
     // job->out, ...) on the job the thread took).
     if (pt->isPointerType() && !pt->getPointeeType()->isFunctionType()) {
-      Owner o = ownerOf(args[i], false);
-      if (o.kind != Owned::No)
-        b.handed[static_cast<int>(i)] = -1;
-      else if (o.param >= 0)
-        b.handed[static_cast<int>(i)] = o.param;
+      handOver(b, static_cast<int>(i), args[i]);
+      if (isPerIterationObject(args[i], ctx_))
+        b.perIteration.insert(static_cast<int>(i));
     }
   }
   return b;
+}
+
+void FunctionExtractor::handOver(Bindings &b, int param, const Expr *arg) const {
+  Owner o = ownerOf(arg, false);
+  if (o.kind != Owned::No)
+    b.handed[param] = -1;
+  else if (o.param != -1)
+    b.handed[param] = o.param;
 }
 
 bool FunctionExtractor::annotations(const CallExpr *call, const FunctionDecl *callee,

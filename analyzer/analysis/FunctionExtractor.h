@@ -15,6 +15,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -43,12 +44,16 @@ private:
   // parameters given such (ExtractFresh.cpp).
   struct Owner {
     Owned kind = Owned::No;
-    int param = -1; ///< owned when the caller handed parameter `param` an owned value
+    int param = -1; ///< owned when the caller handed parameter `param` (or kThis) an owned value
   };
   void collectFresh(const clang::Stmt *body);
   /// Who owns what `e` reaches (through its pointer chain's root variable, at `e`'s position);
   /// `throughOnly`: only what is reached through a pointer, not the root pointer itself.
   Owner ownerOf(const clang::Expr *e, bool throughOnly) const;
+  /// `&args[i]` handed to a call in a loop counting i: element i is owned until then.
+  void noteElementHandOver(const clang::Stmt *s);
+  /// Records in `b` that the call hands parameter `param` (or Bindings::kThis) an owned object.
+  void handOver(Bindings &b, int param, const clang::Expr *arg) const;
   // Statements to events (FunctionExtractor.cpp, branches in ExtractBranches.cpp).
   void convertBlock(const clang::CFGBlock &blk, Block &out);
   void element(const clang::CFGElement &el, Block &out);
@@ -129,6 +134,10 @@ private:
     int param; ///< a parameter's window: owned when the caller handed it an owned value
   };
   llvm::DenseMap<const clang::VarDecl *, std::vector<OwnedWindow>> owned_;
+  /// Elements `a[i]` handed over by `&a[i]` in a loop counting i: from the loop's start to there.
+  std::map<std::pair<const clang::VarDecl *, const clang::VarDecl *>,
+           std::vector<std::pair<unsigned, unsigned>>>
+      elements_;
   /// CFG statements (the points the lockset pass sees), and the accesses anchored at each.
   llvm::DenseMap<const clang::Stmt *, std::vector<int>> anchored_;
   std::set<std::string> seenAccess_;

@@ -247,8 +247,13 @@ private:
       if (arg == call.callables.end())
         continue;
       Bindings bind;
-      for (const auto &[i, r] : sp.bind.params)
+      for (const auto &[i, r] : sp.bind.params) {
         bind.params[i] = substitute(r, call.bind);
+        // `StartThread(ThreadBody, &args[i])` in a loop: each thread is handed its own element.
+        if (r.kind == ObjRef::ParamTarget && r.inst.starts_with("p#") &&
+            call.bind.perIteration.count(std::atoi(r.inst.c_str() + 2)))
+          bind.handed[i] = -1;
+      }
       if (arg->second.site >= 0) {
         if (record)
           out_.creates.push_back(

@@ -136,8 +136,12 @@ struct Bindings {
   std::map<int, std::string> values;
   /// Pointer parameters handed an object the caller owns (a fresh allocation, one it took out of
   /// a shared structure): -1, or the caller's parameter k it was itself handed (owned when k
-  /// is). After rebinding, only -1.
+  /// is). After rebinding, only -1. Key kThis: the object a method is called on.
   std::map<int, int> handed;
+  /// Pointer arguments to a different object on every iteration of the loop around the call
+  /// (`&args[i]`): a thread started with one is handed that object (LocksetPass::spawnsOfCall).
+  std::set<int> perIteration;
+  static constexpr int kThis = -2;
 };
 
 /// One memory access in a function, relative to its entry.
@@ -154,7 +158,7 @@ struct SAccess {
   /// the thread's own (Access::ownFrame), as is one reached through pointer parameter
   /// `ownedParam` before it escapes, when the caller handed it an owned object.
   bool owned = false;
-  int ownedParam = -1;
+  int ownedParam = -1; ///< -1: none; Bindings::kThis: through `this`
 };
 
 /// A call to a function whose summary exists, or (callee -1) to a function defined in another

@@ -4,7 +4,11 @@
 #include "AstHelpers.h"
 #include "LockModel.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
 
 #include <vector>
 
@@ -125,10 +129,16 @@ bool isAllocatorName(llvm::StringRef n) {
          n == "strdup" || n == "strndup";
 }
 
-/// C library functions that use a pointer argument during the call and keep nothing of it.
+/// C library functions that use a pointer argument during the call and keep nothing of it; the
+/// pthread, C11 and semaphore calls on a synchronisation object inside it (`&job->mu`), except
+/// those that start a thread or keep a value.
 bool isNonKeepingLibrary(const FunctionDecl *fd) {
   if (!fd->getIdentifier())
     return false;
+  llvm::StringRef n = fd->getName();
+  if (n.starts_with("pthread_") || n.starts_with("mtx_") || n.starts_with("cnd_") ||
+      n.starts_with("sem_"))
+    return n != "pthread_create" && n != "pthread_setspecific" && n != "pthread_once";
   static const char *const names[] = {
       "free",     "memcpy", "memmove", "memset", "memcmp",   "memchr",   "strlen",  "strcmp",
       "strncmp",  "strcpy", "strncpy", "strcat", "strncat",  "printf",   "fprintf", "sprintf",
@@ -209,21 +219,104 @@ Owned ownedValue(const Expr *e, const FunctionDecl *fn, OwnershipCache &cache, i
   return Owned::No;
 }
 
-PointerUse classifyPointerUse(const DeclRefExpr *dre, const ParentMap &pm, OwnershipCache &cache,
+namespace {
+
+/// A variable declared in a for statement's init (`for (int i = 0; ...)`) or a range-for's loop
+/// variable.
+bool isLoopVariable(const VarDecl *vd, ASTContext &ctx) {
+  for (const DynTypedNode &p : ctx.getParents(*vd)) {
+    if (p.get<CXXForRangeStmt>())
+      return true;
+    if (const auto *ds = p.get<DeclStmt>())
+      for (const DynTypedNode &q : ctx.getParents(*ds)) {
+        if (const auto *fs = q.get<ForStmt>(); fs && fs->getInit() == ds)
+          return true;
+        if (const auto *rs = q.get<CXXForRangeStmt>(); rs && rs->getLoopVarStmt() == ds)
+          return true;
+      }
+  }
+  return false;
+}
+
+} // namespace
+
+bool isPerIterationObject(const Expr *arg, ASTContext &ctx) {
+  const Expr *e = stripExpr(arg, StripExplicitCasts | StripTemporaries);
+  if (isFreshAllocation(e))
+    return true;
+  const Expr *index = nullptr;
+  if (auto *uo = dyn_cast<UnaryOperator>(e); uo && uo->getOpcode() == UO_AddrOf) {
+    const Expr *sub = uo->getSubExpr()->IgnoreParenImpCasts();
+    for (auto *me = dyn_cast<MemberExpr>(sub); me && !me->isArrow(); me = dyn_cast<MemberExpr>(sub))
+      sub = me->getBase()->IgnoreParenImpCasts();
+    if (auto *ase = dyn_cast<ArraySubscriptExpr>(sub))
+      index = ase->getIdx();
+    else if (auto *dre = dyn_cast<DeclRefExpr>(sub)) // `&w`, w a range-for's loop variable
+      if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); vd && vd->getType()->isReferenceType())
+        return isLoopVariable(vd, ctx);
+  } else if (auto *bo = dyn_cast<BinaryOperator>(e);
+             bo && bo->getOpcode() == BO_Add && bo->getLHS()->getType()->isPointerType()) {
+    index = bo->getRHS();
+  }
+  if (!index)
+    return false;
+  auto *dre = dyn_cast<DeclRefExpr>(index->IgnoreParenImpCasts());
+  auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
+  return vd && vd->getType()->isIntegerType() && isLoopVariable(vd, ctx);
+}
+
+namespace {
+
+/// `p->f`, `p[i]`, `*p` (the lvalue `deref`): a dereference, unless its address is taken
+/// (`&p[i]`, `&p->part.x`), which is a pointer into the object whose own use decides.
+PointerUse throughDeref(const Expr *deref, const ParentMap &pm, OwnershipCache &cache, int depth) {
+  const Stmt *cur = deref;
+  for (const Stmt *up = pm.getParent(cur); up; cur = up, up = pm.getParent(up)) {
+    if (auto *me = dyn_cast<MemberExpr>(up); me && !me->isArrow() && me->getBase() == cur)
+      continue;
+    if (isa<ParenExpr>(up))
+      continue;
+    if (auto *uo = dyn_cast<UnaryOperator>(up); uo && uo->getOpcode() == UO_AddrOf)
+      return classifyPointerUse(uo, pm, cache, depth);
+    break;
+  }
+  return PointerUse::Deref;
+}
+
+} // namespace
+
+PointerUse classifyPointerUse(const Expr *value, const ParentMap &pm, OwnershipCache &cache,
                               int depth) {
-  const Stmt *child = dre;
-  const Stmt *p = pm.getParent(dre);
-  while (p && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(p)) {
+  if (depth > kMaxDepth + 4)
+    return PointerUse::Escape;
+  const Stmt *child = value;
+  const Stmt *p = pm.getParent(value);
+  while (p && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr, CXXNamedCastExpr>(p)) {
     child = p;
     p = pm.getParent(p);
   }
+  // Copied into a local pointer (`T *arg = (T *)v;`): the copy is followed on its own.
+  auto localPointer = [](const Decl *d) {
+    auto *vd = dyn_cast_or_null<VarDecl>(d);
+    return vd && vd->getType()->isPointerType() && !vd->hasGlobalStorage();
+  };
+  if (auto *ds = dyn_cast_or_null<DeclStmt>(p);
+      ds && ds->isSingleDecl() && localPointer(ds->getSingleDecl()))
+    return PointerUse::Argument;
+  if (auto *bo = dyn_cast_or_null<BinaryOperator>(p);
+      bo && bo->getOpcode() == BO_Assign && bo->getRHS() == child)
+    if (auto *lhs = dyn_cast<DeclRefExpr>(bo->getLHS()->IgnoreParenImpCasts());
+        lhs && localPointer(lhs->getDecl()))
+      return PointerUse::Argument;
   if (auto *me = dyn_cast_or_null<MemberExpr>(p))
-    return me->isArrow() ? PointerUse::Deref : PointerUse::Escape;
-  if (auto *uo = dyn_cast_or_null<UnaryOperator>(p))
-    return uo->getOpcode() == UO_Deref || uo->getOpcode() == UO_LNot ? PointerUse::Deref
-                                                                     : PointerUse::Escape;
+    return me->isArrow() ? throughDeref(me, pm, cache, depth) : PointerUse::Escape;
+  if (auto *uo = dyn_cast_or_null<UnaryOperator>(p)) {
+    if (uo->getOpcode() == UO_Deref)
+      return throughDeref(uo, pm, cache, depth);
+    return uo->getOpcode() == UO_LNot ? PointerUse::Deref : PointerUse::Escape;
+  }
   if (auto *ase = dyn_cast_or_null<ArraySubscriptExpr>(p))
-    return ase->getBase() == child ? PointerUse::Deref : PointerUse::Escape;
+    return ase->getBase() == child ? throughDeref(ase, pm, cache, depth) : PointerUse::Escape;
   if (auto *bo = dyn_cast_or_null<BinaryOperator>(p))
     return bo->isComparisonOp() || bo->isLogicalOp() ||
                    (bo->getOpcode() == BO_Assign && bo->getLHS() == child)

@@ -33,16 +33,23 @@ struct OwnershipCache {
 Owned ownedValue(const clang::Expr *e, const clang::FunctionDecl *fn, OwnershipCache &cache,
                  int depth = 0);
 
+/// A pointer to a different object on every iteration of the loop it is made in: an element
+/// indexed by the loop's counter (`&args[i]`, `args + i`), the loop variable of a range-for
+/// (`&w` in `for (auto &w : workers)`), or a fresh allocation. A thread started with it is the
+/// only thread given that object.
+bool isPerIterationObject(const clang::Expr *arg, clang::ASTContext &ctx);
+
 /// How a use of a pointer variable treats the object it points to.
 enum class PointerUse {
   Deref,    ///< through it (`p->f`, `*p`, `p[i]`), compared, tested, freed, deleted, assigned to
-  Argument, ///< handed to a call that neither keeps it nor starts a thread with it
+  Argument, ///< handed to a call that keeps nothing of it, or copied into a local pointer
   Kept,     ///< handed to a call that may keep it (store it, hand it on), or cannot be seen
   Escape,   ///< stored, returned, captured, handed to a thread
 };
 
-/// The use `dre` (a reference to a pointer variable) makes of it; `pm` is its body's parent map.
-PointerUse classifyPointerUse(const clang::DeclRefExpr *dre, const clang::ParentMap &pm,
+/// The use the code around `value` (a pointer: a reference to a pointer variable, `&p[i]`) makes
+/// of it; `pm` is its body's parent map.
+PointerUse classifyPointerUse(const clang::Expr *value, const clang::ParentMap &pm,
                               OwnershipCache &cache, int depth = 0);
 
 } // namespace weft::analyzer

@@ -145,7 +145,7 @@ private:
       else if (auto it = outer.values.find(std::atoi(v.c_str() + 2)); it != outer.values.end())
         b.values[i] = it->second;
     for (const auto &[i, k] : inner.handed)
-      if (k < 0 || outer.handed.count(k))
+      if (k == -1 || outer.handed.count(k))
         b.handed[i] = -1;
     return b;
   }
@@ -172,6 +172,8 @@ private:
     Bindings bind = s.bind;
     for (const auto &[i, r] : spawner.params)
       bind.params[i] = r;
+    for (const auto &[i, k] : spawner.handed)
+      bind.handed[i] = k;
     entries_.push_back({s.entry, rebind(bind, outer)});
   }
 
@@ -213,7 +215,7 @@ private:
       out.live = combineLive(live, a.live);
       out.context = ctx;
       out.ownFrame = ownFrame(out.obj.inst);
-      out.tookOver = a.owned || (a.ownedParam >= 0 && bind.handed.count(a.ownedParam));
+      out.tookOver = a.owned || (a.ownedParam != -1 && bind.handed.count(a.ownedParam));
       if (a.guardedBy.valid())
         out.guardedBy = resolve(a.guardedBy, bind);
       std::string key = out.obj.name + "|" + out.obj.inst + "|" + std::to_string(ctx) + "|" +

@@ -2,6 +2,7 @@
 #include "ThreadModel.h"
 
 #include "AstHelpers.h"
+#include "Ownership.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -57,6 +58,9 @@ void bindArg(ThreadEntry &out, const FunctionDecl *fn, unsigned param, const Exp
   }
   noteLocalByRef(out, target, arg, scope);
   out.bind.params[static_cast<int>(param)] = target;
+  // `pthread_create(&t[i], 0, work, &args[i])`: each thread is handed its own element.
+  if (pt->isPointerType() && isPerIterationObject(arg, fn->getASTContext()))
+    out.bind.handed[static_cast<int>(param)] = -1;
 }
 
 } // namespace
