@@ -52,13 +52,12 @@ inline bool isPinned(const std::string &inst) {
   return root.starts_with("g:") || root.starts_with("l:");
 }
 
-/// The pointer field an object was reached through (`*pool::have`: what some `pool`'s `have`
-/// points to), or empty.
+/// The pointer field an object was last reached through, and the members it is inside of there
+/// (`*pool::have`: what some `pool`'s `have` points to; `*TableCache::cache_.ShardedLRUCache::
+/// shard_`: a shard of what some `TableCache`'s `cache_` points to), or empty.
 inline std::string viaField(const std::string &inst) {
-  size_t dot = inst.rfind('.');
-  if (dot == std::string::npos || inst.compare(dot + 1, 1, "*") != 0)
-    return "";
-  return inst.substr(dot + 1);
+  size_t star = inst.rfind(".*");
+  return star == std::string::npos ? "" : inst.substr(star + 1);
 }
 
 /// May two locks be one? The same name on objects that may alias; or on objects of which one
@@ -75,10 +74,11 @@ inline bool mayBeSameLock(const ObjRef &a, const ObjRef &b) {
 }
 
 /// How a message names a lock: by the pointer field it was reached through when it is a member
-/// of the project's lock type (`pool::have` for yarn's `lock_s::mutex`), else by its name.
+/// of the project's lock type held there (`pool::have` for yarn's `lock_s::mutex`), else by its
+/// name.
 inline std::string lockLabel(const ObjRef &r) {
   std::string field = viaField(r.inst);
-  return field.empty() ? r.name : field.substr(1);
+  return field.empty() || field.find('.') != std::string::npos ? r.name : field.substr(1);
 }
 
 /// Guard ids that are not guard objects (HeldLock::guard; any other non-zero value is the identity
