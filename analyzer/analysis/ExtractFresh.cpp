@@ -156,18 +156,17 @@ void FunctionExtractor::noteElementHandOver(const Stmt *s) {
     up = pm_->getParent(up);
   if (!isa_and_nonnull<CallExpr, CXXConstructExpr>(up))
     return; // handed to a call or a thread, not stored
+  // The innermost loop around it: the one isPerIterationObject found counting the index.
   for (const Stmt *p = up; p; p = pm_->getParent(p))
     if (auto *fs = dyn_cast<ForStmt>(p)) {
-      auto *ds = dyn_cast_or_null<DeclStmt>(fs->getInit());
-      if (!ds || !ds->isSingleDecl() || ds->getSingleDecl() != index)
-        continue;
       auto offset = [&](SourceLocation l) { return sm_.getFileOffset(sm_.getExpansionLoc(l)); };
       elements_[{array, index}].push_back({offset(fs->getBeginLoc()), offset(uo->getBeginLoc())});
       return;
     }
 }
 
-FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughOnly) const {
+FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughOnly,
+                                                    bool atHandOver) const {
   const Expr *root = e->IgnoreParenImpCasts();
   bool deref = false;
   const unsigned at = sm_.getFileOffset(sm_.getExpansionLoc(e->getBeginLoc()));
@@ -206,7 +205,7 @@ FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughO
     return {};
   const unsigned offset = sm_.getFileOffset(sm_.getExpansionLoc(e->getBeginLoc()));
   for (const OwnedWindow &w : it->second) {
-    if (offset <= w.from || offset >= w.to)
+    if (offset <= w.from || offset > w.to || (offset == w.to && !atHandOver))
       continue;
     // Not in a loop that goes round past the window's end without giving it a value again.
     bool repeated = false;

@@ -385,7 +385,9 @@ Bindings FunctionExtractor::bindCall(const FunctionDecl *callee, const Expr *obj
 }
 
 void FunctionExtractor::handOver(Bindings &b, int param, const Expr *arg) const {
-  Owner o = ownerOf(arg, false);
+  // Owned up to this call, even when the callee keeps it: it gets the object with its owner's
+  // rights (put_buf(b) still owns b until it stores it; a pool's add() hands it to a task).
+  Owner o = ownerOf(arg, false, true);
   if (o.kind != Owned::No)
     b.handed[param] = -1;
   else if (o.param != -1)

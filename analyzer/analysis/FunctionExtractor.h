@@ -48,8 +48,9 @@ private:
   };
   void collectFresh(const clang::Stmt *body);
   /// Who owns what `e` reaches (through its pointer chain's root variable, at `e`'s position);
-  /// `throughOnly`: only what is reached through a pointer, not the root pointer itself.
-  Owner ownerOf(const clang::Expr *e, bool throughOnly) const;
+  /// `throughOnly`: only what is reached through a pointer, not the root pointer itself;
+  /// `atHandOver`: `e` is where the window ends (the owner hands the object over right there).
+  Owner ownerOf(const clang::Expr *e, bool throughOnly, bool atHandOver = false) const;
   /// `&args[i]` handed to a call in a loop counting i: element i is owned until then.
   void noteElementHandOver(const clang::Stmt *s);
   /// Records in `b` that the call hands parameter `param` (or Bindings::kThis) an owned object.

@@ -249,10 +249,15 @@ private:
       Bindings bind;
       for (const auto &[i, r] : sp.bind.params) {
         bind.params[i] = substitute(r, call.bind);
-        // `StartThread(ThreadBody, &args[i])` in a loop: each thread is handed its own element.
-        if (r.kind == ObjRef::ParamTarget && r.inst.starts_with("p#") &&
-            call.bind.perIteration.count(std::atoi(r.inst.c_str() + 2)))
+        // `StartThread(ThreadBody, &args[i])` in a loop: each thread is handed its own element;
+        // `add(pool, task, arg)` with an `arg` the caller owns hands it to the task.
+        if (r.kind != ObjRef::ParamTarget || !r.inst.starts_with("p#"))
+          continue;
+        const int k = std::atoi(r.inst.c_str() + 2);
+        if (call.bind.perIteration.count(k))
           bind.handed[i] = -1;
+        else if (auto h = call.bind.handed.find(k); h != call.bind.handed.end())
+          bind.handed[i] = h->second;
       }
       if (arg->second.site >= 0) {
         if (record)

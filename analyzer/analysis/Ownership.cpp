@@ -221,19 +221,42 @@ Owned ownedValue(const Expr *e, const FunctionDecl *fn, OwnershipCache &cache, i
 
 namespace {
 
-/// A variable declared in a for statement's init (`for (int i = 0; ...)`) or a range-for's loop
-/// variable.
-bool isLoopVariable(const VarDecl *vd, ASTContext &ctx) {
-  for (const DynTypedNode &p : ctx.getParents(*vd)) {
-    if (p.get<CXXForRangeStmt>())
-      return true;
+/// The range-for's loop variable (`w` in `for (auto &w : workers)`).
+bool isRangeForVariable(const VarDecl *vd, ASTContext &ctx) {
+  for (const DynTypedNode &p : ctx.getParents(*vd))
     if (const auto *ds = p.get<DeclStmt>())
-      for (const DynTypedNode &q : ctx.getParents(*ds)) {
-        if (const auto *fs = q.get<ForStmt>(); fs && fs->getInit() == ds)
-          return true;
+      for (const DynTypedNode &q : ctx.getParents(*ds))
         if (const auto *rs = q.get<CXXForRangeStmt>(); rs && rs->getLoopVarStmt() == ds)
           return true;
-      }
+  return false;
+}
+
+/// `e` is in a for loop that counts `i`: declared or assigned in its init (`int i = 0`,
+/// `i = 0`), or stepped by its increment (`++i`, `i += 2`).
+bool inLoopCounting(const Stmt *e, const VarDecl *i, ASTContext &ctx) {
+  auto names = [&](const Expr *x) {
+    auto *dre = x ? dyn_cast<DeclRefExpr>(x->IgnoreParenImpCasts()) : nullptr;
+    return dre && dre->getDecl() == i;
+  };
+  DynTypedNodeList parents = ctx.getParents(*e);
+  for (int depth = 0; depth < 64 && !parents.empty(); ++depth) {
+    const DynTypedNode &p = parents[0];
+    if (const auto *fs = p.get<ForStmt>()) {
+      if (const auto *ds = dyn_cast_or_null<DeclStmt>(fs->getInit()))
+        for (const Decl *d : ds->decls())
+          if (d == i)
+            return true;
+      if (const auto *bo = dyn_cast_or_null<BinaryOperator>(fs->getInit());
+          bo && bo->isAssignmentOp() && names(bo->getLHS()))
+        return true;
+      if (const auto *uo = dyn_cast_or_null<UnaryOperator>(fs->getInc());
+          uo && uo->isIncrementDecrementOp() && names(uo->getSubExpr()))
+        return true;
+      if (const auto *bo = dyn_cast_or_null<BinaryOperator>(fs->getInc());
+          bo && bo->isCompoundAssignmentOp() && names(bo->getLHS()))
+        return true;
+    }
+    parents = ctx.getParents(p);
   }
   return false;
 }
@@ -253,7 +276,7 @@ bool isPerIterationObject(const Expr *arg, ASTContext &ctx) {
       index = ase->getIdx();
     else if (auto *dre = dyn_cast<DeclRefExpr>(sub)) // `&w`, w a range-for's loop variable
       if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); vd && vd->getType()->isReferenceType())
-        return isLoopVariable(vd, ctx);
+        return isRangeForVariable(vd, ctx);
   } else if (auto *bo = dyn_cast<BinaryOperator>(e);
              bo && bo->getOpcode() == BO_Add && bo->getLHS()->getType()->isPointerType()) {
     index = bo->getRHS();
@@ -262,7 +285,7 @@ bool isPerIterationObject(const Expr *arg, ASTContext &ctx) {
     return false;
   auto *dre = dyn_cast<DeclRefExpr>(index->IgnoreParenImpCasts());
   auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
-  return vd && vd->getType()->isIntegerType() && isLoopVariable(vd, ctx);
+  return vd && vd->getType()->isIntegerType() && inLoopCounting(arg, vd, ctx);
 }
 
 namespace {

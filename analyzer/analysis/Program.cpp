@@ -32,8 +32,10 @@ public:
     for (size_t c = 1; c < out_.contexts.size(); ++c) { // grows while expanding
       budget_ = 0;
       stack_.clear();
-      if (entries_[c].first >= 0)
-        expand(static_cast<int>(c), entries_[c].first, entries_[c].second, {}, {}, false, 0);
+      // A copy: expanding registers new contexts, and entries_ may move.
+      const auto [entry, bind] = entries_[c];
+      if (entry >= 0)
+        expand(static_cast<int>(c), entry, bind, {}, {}, false, 0);
     }
     for (Access &a : out_.accesses)
       a.live = toContexts(a.live);
