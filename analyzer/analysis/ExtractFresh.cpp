@@ -23,19 +23,27 @@ namespace weft::analyzer {
 
 using namespace clang;
 
+unsigned FunctionExtractor::offsetOf(SourceLocation l) const {
+  return sm_.getFileOffset(sm_.getExpansionLoc(l));
+}
+
 void FunctionExtractor::collectFresh(const Stmt *body) {
   // Where each local pointer is given a value (owned or not), and every use of it that lets the
   // object be reached by others (an escape): anything but a dereference, a comparison, free(), a
   // call that keeps nothing of it.
   struct Uses {
-    std::vector<std::pair<unsigned, Owned>> assigned; ///< offset, what it is given (null: Fresh)
-    std::vector<std::pair<unsigned, const Expr *>> from; ///< offset, the value it is given
+    struct Given {
+      unsigned at;
+      Owned kind; ///< what the value is (null: Fresh)
+      const Expr *value;
+      bool operator<(const Given &o) const { return at < o.at; }
+    };
+    std::vector<Given> assigned;
     std::vector<unsigned> escapes;
     bool shared = false; ///< stored, returned, captured or handed to a thread
     std::string pointee; ///< its target's identity (`n:...`)
   };
   llvm::DenseMap<const VarDecl *, Uses> uses;
-  auto offset = [&](SourceLocation l) { return sm_.getFileOffset(sm_.getExpansionLoc(l)); };
   auto pointer = [](const VarDecl *vd) {
     return vd && vd->getType()->isPointerType() && !vd->hasGlobalStorage() &&
            !vd->getType()->getPointeeType()->isFunctionType();
@@ -54,18 +62,16 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
         todo.push_back(c);
     if (auto *ds = dyn_cast<DeclStmt>(s)) {
       for (const Decl *d : ds->decls())
-        if (auto *vd = dyn_cast<VarDecl>(d); pointer(vd) && vd->getInit()) {
-          uses[vd].assigned.push_back({offset(vd->getLocation()), given(vd->getInit())});
-          uses[vd].from.push_back({offset(vd->getLocation()), vd->getInit()});
-        }
+        if (auto *vd = dyn_cast<VarDecl>(d); pointer(vd) && vd->getInit())
+          uses[vd].assigned.push_back(
+              {offsetOf(vd->getLocation()), given(vd->getInit()), vd->getInit()});
       continue;
     }
     if (auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Assign) {
       if (auto *dre = dyn_cast<DeclRefExpr>(bo->getLHS()->IgnoreParenImpCasts()))
-        if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); pointer(vd)) {
-          uses[vd].assigned.push_back({offset(bo->getBeginLoc()), given(bo->getRHS())});
-          uses[vd].from.push_back({offset(bo->getBeginLoc()), bo->getRHS()});
-        }
+        if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); pointer(vd))
+          uses[vd].assigned.push_back(
+              {offsetOf(bo->getBeginLoc()), given(bo->getRHS()), bo->getRHS()});
       continue;
     }
     noteElementHandOver(s);
@@ -78,32 +84,32 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
       u.pointee = pointeeOf(dre, scope_).inst;
     const PointerUse use = classifyPointerUse(dre, *pm_, b_.ownership());
     if (use >= PointerUse::Kept)
-      u.escapes.push_back(offset(dre->getBeginLoc()));
+      u.escapes.push_back(offsetOf(dre->getBeginLoc()));
     u.shared = u.shared || use == PointerUse::Escape;
   }
   // An owned value is its holder's from its assignment to the first escape or reassignment
   // after it; a pointer parameter from the function's start to its first escape or assignment.
+  // `i`: the assignment opening the window; for a parameter's, ~0 (so the next is assigned[0]).
+  auto window = [&](const VarDecl *vd, Uses &u, unsigned from, size_t i, Owned kind, int param) {
+    unsigned to = i + 1 < u.assigned.size() ? u.assigned[i + 1].at : ~0u;
+    for (unsigned e : u.escapes)
+      if (e > from && e < to)
+        to = e;
+    owned_[vd].push_back({from, to, kind, param});
+  };
   for (auto &[vd, u] : uses) {
     std::sort(u.assigned.begin(), u.assigned.end());
-    auto window = [&](unsigned from, unsigned to, Owned kind, int param) {
-      for (unsigned e : u.escapes)
-        if (e > from && e < to)
-          to = e;
-      owned_[vd].push_back({from, to, kind, param});
-    };
     if (auto *pv = dyn_cast<ParmVarDecl>(vd); pv && pv->getDeclContext() == fd_)
-      window(offset(body->getBeginLoc()), u.assigned.empty() ? ~0u : u.assigned[0].first,
-             Owned::No, static_cast<int>(pv->getFunctionScopeIndex()));
+      window(vd, u, offsetOf(body->getBeginLoc()), ~size_t(0), Owned::No,
+             static_cast<int>(pv->getFunctionScopeIndex()));
     for (size_t i = 0; i < u.assigned.size(); ++i)
-      if (u.assigned[i].second != Owned::No)
-        window(u.assigned[i].first, i + 1 < u.assigned.size() ? u.assigned[i + 1].first : ~0u,
-               u.assigned[i].second, -1);
-    std::sort(u.from.begin(), u.from.end());
+      if (u.assigned[i].kind != Owned::No)
+        window(vd, u, u.assigned[i].at, i, u.assigned[i].kind, -1);
     // Only ever owned, and never where another thread could find it: what it points to is
     // this frame's own, in the callees it is handed to too (a callee keeping it puts it where
     // others reach it under another name: a new object per call all the same).
     bool allOwned = std::all_of(u.assigned.begin(), u.assigned.end(),
-                                [](const auto &a) { return a.second != Owned::No; });
+                                [](const auto &a) { return a.kind != Owned::No; });
     if (!u.assigned.empty() && allOwned && !u.shared && u.pointee.starts_with("n:"))
       out_.ownedPointees.push_back(u.pointee);
   }
@@ -111,20 +117,16 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
   // *t = arg->thread;`) is owned as that one is: twice, for chains of two.
   for (int round = 0; round < 2; ++round)
     for (auto &[vd, u] : uses)
-      for (size_t i = 0; i < u.from.size(); ++i) {
-        if (u.assigned.size() == u.from.size() && u.assigned[i].second != Owned::No)
+      for (size_t i = 0; i < u.assigned.size(); ++i) {
+        if (u.assigned[i].kind != Owned::No)
           continue;
-        Owner o = ownerOf(stripExpr(u.from[i].second, StripExplicitCasts), false);
-        if (o.kind == Owned::No && o.param == -1)
-          continue;
-        unsigned from = u.from[i].first;
-        unsigned to = i + 1 < u.from.size() ? u.from[i + 1].first : ~0u;
-        for (unsigned e : u.escapes)
-          if (e > from && e < to)
-            to = e;
-        auto &ws = owned_[vd];
-        if (std::none_of(ws.begin(), ws.end(), [&](const OwnedWindow &w) { return w.from == from; }))
-          ws.push_back({from, to, o.kind, o.param});
+        Owner o = ownerOf(stripExpr(u.assigned[i].value, StripExplicitCasts), false);
+        const unsigned from = u.assigned[i].at;
+        const auto &ws = owned_[vd];
+        if ((o.kind != Owned::No || o.param != -1) &&
+            std::none_of(ws.begin(), ws.end(),
+                         [&](const OwnedWindow &w) { return w.from == from; }))
+          window(vd, u, from, i, o.kind, o.param);
       }
 }
 
@@ -159,8 +161,8 @@ void FunctionExtractor::noteElementHandOver(const Stmt *s) {
   // The innermost loop around it: the one isPerIterationObject found counting the index.
   for (const Stmt *p = up; p; p = pm_->getParent(p))
     if (auto *fs = dyn_cast<ForStmt>(p)) {
-      auto offset = [&](SourceLocation l) { return sm_.getFileOffset(sm_.getExpansionLoc(l)); };
-      elements_[{array, index}].push_back({offset(fs->getBeginLoc()), offset(uo->getBeginLoc())});
+      elements_[{array, index}].push_back(
+          {offsetOf(fs->getBeginLoc()), offsetOf(uo->getBeginLoc())});
       return;
     }
 }
@@ -169,7 +171,7 @@ FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughO
                                                     bool atHandOver) const {
   const Expr *root = e->IgnoreParenImpCasts();
   bool deref = false;
-  const unsigned at = sm_.getFileOffset(sm_.getExpansionLoc(e->getBeginLoc()));
+  const unsigned at = offsetOf(e->getBeginLoc());
   while (true) {
     if (auto *me = dyn_cast<MemberExpr>(root)) {
       deref = deref || me->isArrow();
@@ -203,16 +205,14 @@ FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughO
   auto it = vd ? owned_.find(vd) : owned_.end();
   if (it == owned_.end())
     return {};
-  const unsigned offset = sm_.getFileOffset(sm_.getExpansionLoc(e->getBeginLoc()));
   for (const OwnedWindow &w : it->second) {
-    if (offset <= w.from || offset > w.to || (offset == w.to && !atHandOver))
+    if (at <= w.from || at > w.to || (at == w.to && !atHandOver))
       continue;
     // Not in a loop that goes round past the window's end without giving it a value again.
     bool repeated = false;
     for (const Stmt *p = pm_->getParent(e); p && !repeated; p = pm_->getParent(p))
       if (isLoopStmt(p)) {
-        unsigned b = sm_.getFileOffset(sm_.getExpansionLoc(p->getBeginLoc()));
-        unsigned end = sm_.getFileOffset(sm_.getExpansionLoc(p->getEndLoc()));
+        unsigned b = offsetOf(p->getBeginLoc()), end = offsetOf(p->getEndLoc());
         repeated = (w.from < b || w.from > end) && w.to >= b && w.to <= end;
       }
     if (!repeated)

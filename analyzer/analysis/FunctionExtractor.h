@@ -94,6 +94,8 @@ private:
     return static_cast<int>(table.size()) - 1;
   }
   report::Location loc(clang::SourceLocation l) const { return makeLocation(sm_, l); }
+  /// A position in the main file, as the ownership windows compare them.
+  unsigned offsetOf(clang::SourceLocation l) const;
   ObjRef refOfDecl(const clang::VarDecl *vd) const { return refOfVar(vd, scope_); }
   ObjRef lockRef(const clang::Expr *e, bool viaPointer) const {
     return viaPointer || e->getType()->isPointerType() ? pointeeOf(e, scope_) : refOf(e, scope_);

@@ -14,9 +14,6 @@ namespace {
 constexpr size_t kMaxCycle = 4;
 
 /// Two locks the analysis can tell apart.
-bool same(const ObjRef &a, const ObjRef &b) { return mayBeSameLock(a, b); }
-bool distinct(const ObjRef &a, const ObjRef &b) { return !same(a, b); }
-std::string label(const ObjRef &r) { return lockLabel(r); }
 
 std::string who(const AnalysisResult &r, int c) {
   return c == 0 ? std::string("the main thread") : "thread '" + r.contexts[c].name + "'";
@@ -29,7 +26,7 @@ public:
 
   void run() {
     for (size_t i = 0; i < r_.edges.size(); ++i) {
-      if (!distinct(r_.edges[i].from, r_.edges[i].to))
+      if (mayBeSameLock(r_.edges[i].from, r_.edges[i].to))
         continue;
       path_ = {i};
       extend();
@@ -42,12 +39,12 @@ private:
     const LockEdge &last = r_.edges[path_.back()];
     for (size_t j = path_.front() + 1; j < r_.edges.size(); ++j) {
       const LockEdge &e = r_.edges[j];
-      if (!same(last.to, e.from) || !distinct(e.from, e.to))
+      if (!mayBeSameLock(last.to, e.from) || mayBeSameLock(e.from, e.to))
         continue;
       if (std::find(path_.begin(), path_.end(), j) != path_.end())
         continue;
       path_.push_back(j);
-      if (same(e.to, first.from))
+      if (mayBeSameLock(e.to, first.from))
         report();
       else if (path_.size() < kMaxCycle)
         extend();
@@ -67,7 +64,7 @@ private:
       for (size_t b = a + 1; b < path_.size(); ++b)
         for (const ObjRef &g : r_.edges[path_[a]].alsoHeld)
           for (const ObjRef &h : r_.edges[path_[b]].alsoHeld)
-            if (same(g, h))
+            if (mayBeSameLock(g, h))
               return false;
     return true;
   }
@@ -79,7 +76,7 @@ private:
     std::set<std::string> edges;
     for (size_t i : path_) {
       const LockEdge &e = r_.edges[i];
-      edges.insert(label(e.from) + ">" + label(e.to) + "@" + e.fromAt.file + ":" +
+      edges.insert(lockLabel(e.from) + ">" + lockLabel(e.to) + "@" + e.fromAt.file + ":" +
                    std::to_string(e.fromAt.line) + ":" + e.toAt.file + ":" +
                    std::to_string(e.toAt.line));
     }
@@ -88,12 +85,12 @@ private:
     const LockEdge &x = r_.edges[path_.front()];
     report::Finding f;
     f.rule = rule_;
-    f.variable = label(x.from);
+    f.variable = lockLabel(x.from);
     std::string order;
     for (size_t i : path_) {
       const LockEdge &e = r_.edges[i];
-      order += (order.empty() ? "" : "; ") + who(r_, e.context) + " locks '" + label(e.from) +
-               "' then '" + label(e.to) + "'";
+      order += (order.empty() ? "" : "; ") + who(r_, e.context) + " locks '" + lockLabel(e.from) +
+               "' then '" + lockLabel(e.to) + "'";
     }
     f.message = "lock order inversion: " + order + "; they can deadlock";
     f.location = x.toAt;
@@ -101,8 +98,8 @@ private:
     for (size_t i : path_) {
       const LockEdge &e = r_.edges[i];
       f.related.push_back(
-          {"'" + label(e.from) + "' held here by " + who(r_, e.context), e.fromAt, {}});
-      f.related.push_back({"then '" + label(e.to) + "' acquired here", e.toAt, {}});
+          {"'" + lockLabel(e.from) + "' held here by " + who(r_, e.context), e.fromAt, {}});
+      f.related.push_back({"then '" + lockLabel(e.to) + "' acquired here", e.toAt, {}});
       contexts.insert(e.context);
     }
     for (int c : contexts)
