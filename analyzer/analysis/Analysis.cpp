@@ -7,6 +7,7 @@
 #include "Naming.h"
 #include "Program.h"
 #include "RecursiveMutexes.h"
+#include "Specialise.h"
 #include "Summaries.h"
 #include "ValueFlow.h"
 
@@ -78,6 +79,7 @@ ProgramFacts extractFacts(ASTContext &context) {
 
 AnalysisResult analyzeLinked(ProgramFacts program) {
   resolveValueFlow(program);
+  specialiseConstantCalls(program);
   summarizeProgram(program);
   return buildProgram(program);
 }

@@ -57,11 +57,22 @@ struct EdgeFact {
     GuardOwns,   ///< the guard owns its locks on this edge (owns_lock())
     NotJoinable, ///< the thread handle `handle` is not joinable on this edge
     NotAcquired, ///< a lock call that failed (`if (pthread_mutex_lock(&m))`): `lock` not held
+    FlagZero,    ///< the flag `flag` is zero here: the threads it says were started are not
   };
   Kind kind;
   HeldLock lock;      ///< Acquired; GuardOwns: the guard's locks come from guards[guard]
   int guard = -1;     ///< GuardOwns: index into guards
   std::string handle; ///< NotJoinable
+  std::string flag;   ///< FlagZero: a value-flow node (ThreadSite::startedFlag)
+};
+
+/// A branch on a by-value integer parameter the function never modifies: the true edge is
+/// taken exactly when (parameter `param` == `value`) == `trueWhenEqual`. A call passing a
+/// constant there runs a copy of the function without the other edge (Specialise.h).
+struct ParamTest {
+  int param = -1; ///< -1: the branch tests no such parameter
+  std::string value;
+  bool trueWhenEqual = true;
 };
 
 /// A CFG block.
@@ -69,6 +80,7 @@ struct Block {
   std::vector<Event> events;
   std::vector<int> succs;                ///< block indices; -1: unreachable successor
   std::vector<EdgeFact> onTrue, onFalse; ///< when there are two successors
+  ParamTest paramTest;                   ///< when there are two successors
   bool noReturn = false;                 ///< abort(), a failed assert, throw
 };
 
@@ -176,6 +188,9 @@ struct FunctionBody {
   std::string shortName; ///< unqualified, for messages
   std::string linkName;  ///< linkage name when other TUs can call it; empty otherwise
   bool isConstructor = false;
+  /// A copy of function `specialises` for calls passing constants its branches test; its own
+  /// facts are the original's, not reported twice.
+  int specialises = -1;
   /// A lock wrapper: returning with a lock held is its job (lock(), ACQUIRE-annotated...).
   bool returnsLocked = false;
   std::vector<HeldLock> entryLocks; ///< REQUIRES(...): held on entry
@@ -203,6 +218,9 @@ struct FunctionBody {
   /// What local pointers that only ever hold fresh allocations, never stored or handed to a
   /// thread, point to (`n:...` identities): objects of this frame (ExtractFresh.cpp).
   std::vector<std::string> ownedPointees;
+  /// Flag-like globals and fields (value-flow nodes) it sets to zero, null or an unknown value
+  /// (not in constructors): none of them starts a thread once (ThreadSite::guardFlag).
+  std::vector<std::string> flagClears;
   /// Parameters whose callable this function runs on another thread (filled by resolveValueFlow).
   std::vector<SpawnParam> spawns;
 };

@@ -1,5 +1,6 @@
 // What a branch condition tells its two successors (FunctionExtractor.h): a try-lock that
-// succeeded, a guard that owns its lock, a thread that is not joinable, a TRY_ACQUIRE function.
+// succeeded, a guard that owns its lock, a thread that is not joinable, a TRY_ACQUIRE function,
+// a parameter compared with a constant (flags: ExtractOnce.cpp).
 #include "FunctionExtractor.h"
 
 #include "AstHelpers.h"
@@ -8,6 +9,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
+
+#include <functional>
 
 namespace weft::analyzer {
 
@@ -19,6 +22,11 @@ void FunctionExtractor::branch(const CFGBlock &blk, Block &out) {
   const auto *cond = dyn_cast_or_null<Expr>(blk.getTerminatorCondition());
   if (!cond)
     return;
+  // Of `if (a && b)`, the block testing `b` has the whole condition as its terminator's; its
+  // last element is `b` itself.
+  const Expr *own = blk.getLastCondition() ? blk.getLastCondition() : cond;
+  flagEdge(own, out);
+  paramTest(own, out);
   // Through `!`, `== 0` and `!= 0` to the call, keeping track of which edge means success.
   bool polarity = true;
   const Expr *e = cond;
@@ -103,6 +111,64 @@ void FunctionExtractor::branch(const CFGBlock &blk, Block &out) {
         onEdge(polarity).push_back(
             {EdgeFact::Acquired, {substitute(r, bind), a->isShared(), false, true, 0, at}});
   }
+}
+
+bool FunctionExtractor::isParamModified(const ParmVarDecl *pd) {
+  if (auto it = paramModified_.find(pd); it != paramModified_.end())
+    return it->second;
+  bool modified = false;
+  std::function<void(const Stmt *)> scan = [&](const Stmt *s) {
+    if (!s || modified)
+      return;
+    auto refersTo = [&](const Expr *x) {
+      auto *dre = dyn_cast<DeclRefExpr>(x->IgnoreParenImpCasts());
+      return dre && dre->getDecl() == pd;
+    };
+    if (auto *bo = dyn_cast<BinaryOperator>(s);
+        bo && bo->isAssignmentOp() && refersTo(bo->getLHS()))
+      modified = true;
+    if (auto *uo = dyn_cast<UnaryOperator>(s);
+        uo && (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf) &&
+        refersTo(uo->getSubExpr()))
+      modified = true;
+    for (const Stmt *child : s->children())
+      scan(child);
+  };
+  scan(fd_->getBody());
+  paramModified_[pd] = modified;
+  return modified;
+}
+
+void FunctionExtractor::paramTest(const Expr *cond, Block &out) {
+  bool negated = false;
+  const Expr *e = cond->IgnoreParenImpCasts();
+  while (auto *uo = dyn_cast<UnaryOperator>(e)) {
+    if (uo->getOpcode() != UO_LNot)
+      return;
+    negated = !negated;
+    e = uo->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const Expr *var = e;
+  std::string value = "0";
+  bool equal = false; // a bare `if (p)`: true when p != 0
+  if (auto *bo = dyn_cast<BinaryOperator>(e)) {
+    if (bo->getOpcode() != BO_EQ && bo->getOpcode() != BO_NE)
+      return;
+    Expr::EvalResult r;
+    if (bo->getRHS()->EvaluateAsInt(r, ctx_))
+      var = bo->getLHS();
+    else if (bo->getLHS()->EvaluateAsInt(r, ctx_))
+      var = bo->getRHS();
+    else
+      return;
+    value = std::to_string(r.Val.getInt().getExtValue());
+    equal = bo->getOpcode() == BO_EQ;
+  }
+  auto *dre = dyn_cast<DeclRefExpr>(var->IgnoreParenImpCasts());
+  auto *pd = dre ? dyn_cast<ParmVarDecl>(dre->getDecl()) : nullptr;
+  if (!pd || pd->getDeclContext() != fd_ || !pd->getType()->isIntegerType() || isParamModified(pd))
+    return;
+  out.paramTest = {static_cast<int>(pd->getFunctionScopeIndex()), value, equal != negated};
 }
 
 } // namespace weft::analyzer

@@ -67,6 +67,7 @@ void FunctionExtractor::run() {
   collectGuards(body);
   findLoopJoins(body);
   collectFresh(body);
+  collectFlagClears(body);
 
   // The accesses first, each anchored at the CFG statement it is part of.
   for (const CFGBlock *blk : *cfg_)
@@ -307,7 +308,7 @@ void FunctionExtractor::create(const Stmt *s, const SyncOp &op, Block &out) {
   c.inLoop = inLoop(s);
   c.loc = loc(s->getBeginLoc());
   if (fresh)
-    fillSite(site, entry, c.loc, c.handle);
+    fillSite(site, entry, c.loc, c.handle).guardFlag = onceFlag(s);
   if (!entry.fn && op.callable) {
     // A callable held in a parameter, a field, a queue: whatever reaches it runs on this thread.
     InvokeOp inv{flows_.nodeOf(op.callable), {}, true, c.loc};

@@ -1,8 +1,9 @@
 // The extraction of one function body (BodyExtraction.h): FunctionExtractor.cpp turns the CFG's
 // statements into events, ExtractBranches.cpp its branch conditions into edge facts,
-// ExtractorScope.cpp gathers what the statements refer to (aliases, fences, guards' locks, thread
-// handles), AccessWalk.cpp records the memory accesses and anchors each at the CFG statement whose
-// state it is seen with. Private to the analyser.
+// ExtractOnce.cpp the flags that start a thread once, ExtractorScope.cpp gathers what the
+// statements refer to (aliases, fences, guards' locks, thread handles), AccessWalk.cpp records the
+// memory accesses and anchors each at the CFG statement whose state it is seen with. Private to the
+// analyser.
 #pragma once
 
 #include "BodyExtraction.h"
@@ -53,6 +54,17 @@ private:
   Owner ownerOf(const clang::Expr *e, bool throughOnly, bool atHandOver = false) const;
   /// `&args[i]` handed to a call in a loop counting i: element i is owned until then.
   void noteElementHandOver(const clang::Stmt *s);
+  // Threads started at most once (ExtractOnce.cpp).
+  /// The flag (a value-flow node) of `if (!flag) { flag = true; ... }` around creation `s`;
+  /// empty when there is none.
+  std::string onceFlag(const clang::Stmt *s);
+  /// The flag-like globals and fields this function clears (FunctionBody::flagClears).
+  void collectFlagClears(const clang::Stmt *body);
+  /// A branch testing a flag-like global or field for zero: EdgeFact::FlagZero on that edge.
+  void flagEdge(const clang::Expr *cond, Block &out);
+  /// A branch testing a by-value parameter against a constant (Block::paramTest).
+  void paramTest(const clang::Expr *cond, Block &out);
+  bool isParamModified(const clang::ParmVarDecl *pd);
   /// Records in `b` that the call hands parameter `param` (or Bindings::kThis) an owned object.
   void handOver(Bindings &b, int param, const clang::Expr *arg) const;
   // Statements to events (FunctionExtractor.cpp, branches in ExtractBranches.cpp).
@@ -129,6 +141,7 @@ private:
   std::unique_ptr<clang::ParentMap> pm_;
   llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> ctorInitField_;
   llvm::DenseMap<const clang::VarDecl *, std::vector<LockUse>> guardLocks_;
+  llvm::DenseMap<const clang::ParmVarDecl *, bool> paramModified_;
   /// Pointers holding an owned value: from where it is given to where it first escapes or is
   /// replaced (file offsets), once per value; a pointer parameter from the function's start.
   struct OwnedWindow {

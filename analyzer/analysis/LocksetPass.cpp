@@ -156,6 +156,14 @@ private:
         if (auto it = st.joinable.find(f.handle); it != st.joinable.end())
           it->second = false;
         break;
+      case EdgeFact::FlagZero: // the threads this flag says were started are not running
+        for (const ThreadSite &s : sites_)
+          if (s.startedFlag == f.flag) {
+            st.live.erase(s.id);
+            if (!s.handle.empty())
+              onJoin(st, s.handle);
+          }
+        break;
       }
     }
   }
@@ -261,14 +269,15 @@ private:
       }
       if (arg->second.site >= 0) {
         if (record)
-          out_.creates.push_back(
-              {arg->second.site, call.loc, st.rel(), st.liveness(), call.inLoop, std::move(bind)});
+          out_.creates.push_back({arg->second.site, call.loc, st.rel(), st.liveness(), call.inLoop,
+                                  std::move(bind), sp.serialRunner});
         st.live.insert(arg->second.site);
       } else if (arg->second.fromParam >= 0 && record &&
                  std::none_of(out_.spawns.begin(), out_.spawns.end(), [&](const SpawnParam &s) {
                    return s.param == arg->second.fromParam;
                  })) {
-        out_.spawns.push_back({arg->second.fromParam, std::move(bind), sp.at, sp.handle});
+        out_.spawns.push_back(
+            {arg->second.fromParam, std::move(bind), sp.at, sp.handle, sp.serialRunner});
       }
     }
   }
@@ -469,9 +478,8 @@ private:
   void recordAccess(const LockState &st, const AccessOp &a, EventPos pos, int op) {
     if (body_.isConstructor && a.obj.inst.starts_with("this") && st.live.empty())
       return; // the object has not escaped yet
-    out_.accesses.push_back(
-        {a.obj, a.write, a.foreign, a.atomic, a.loc, st.rel(), st.liveness(), a.guardedBy,
-         a.owned, a.ownedParam});
+    out_.accesses.push_back({a.obj, a.write, a.foreign, a.atomic, a.loc, st.rel(), st.liveness(),
+                             a.guardedBy, a.owned, a.ownedParam});
     accessAt_.push_back(pos);
     accessOp_.push_back(op);
   }

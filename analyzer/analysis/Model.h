@@ -182,6 +182,7 @@ struct SCreate {
   Liveness live;
   bool inLoop = false;
   Bindings bind; ///< a callable handed to a spawning call: its parameters, bound by the spawner
+  int serialRunner = -1; ///< see SpawnParam::serialRunner
 };
 
 /// A parameter whose callable the function runs on another thread: it starts a thread with it,
@@ -194,6 +195,9 @@ struct SpawnParam {
   /// The thread handle its threads are joined by, when it names one beyond the function (the
   /// `th->id` of pigz's launch(): `join(th)` joins it); empty otherwise.
   std::string handle;
+  /// The one thread (a site started once, ThreadSite::once) that runs every callable handed
+  /// here, one after the other: a single background thread popping a queue. -1: none known.
+  int serialRunner = -1;
 };
 
 /// A lock acquisition, or an unlock of a lock this function did not take, with the locks held
@@ -297,6 +301,14 @@ struct ThreadSite {
   /// A candidate's thread is also joined through this handle: the one its spawner creates the
   /// thread with (pigz's `th->id`, which `join(th)` and `join_all()` join).
   std::string joinedBy;
+  /// The flag (a value-flow node) of `if (!flag) { flag = <set>; ... }` around the creation, as
+  /// extracted; the whole program decides `once` and `startedFlag` from it (ValueFlow.cpp).
+  std::string guardFlag;
+  /// Started at most once in the program's life (a flag no function clears guards it).
+  bool once = false;
+  /// The flag (a value-flow node) set when it is started, cleared only by code that joins
+  /// threads: where the flag reads zero, the thread is not running (EdgeFact::FlagZero).
+  std::string startedFlag;
 };
 
 /// An access placed in a thread context, with absolute locks.
@@ -343,6 +355,9 @@ struct ThreadContext {
   int parent = -1;
   int site = -1;
   bool multi = false; ///< may run concurrently with itself
+  /// A task run by the single thread of site `serialRunner` (SpawnParam::serialRunner): it runs
+  /// after or before that thread's other tasks, never beside them. -1: not such a task.
+  int serialRunner = -1;
   std::string name;
   report::Location createdAt;
   std::set<int> liveAtCreate; ///< sibling contexts running when this one was created

@@ -41,8 +41,9 @@ public:
       a.live = toContexts(a.live);
     for (ThreadContext &c : out_.contexts)
       c.liveAtCreate = toContexts(c.liveAtCreate);
-    for (const FunctionSummary &f : facts_.functions)
-      out_.functions.push_back(f.facts);
+    for (size_t f = 0; f < facts_.functions.size(); ++f)
+      if (facts_.bodies[f].specialises < 0) // a copy's facts are its original's
+        out_.functions.push_back(facts_.functions[f].facts);
     out_.sites = facts_.sites;
     out_.cutCycles = facts_.cutCycles;
     return std::move(out_);
@@ -153,9 +154,15 @@ private:
   }
 
   void registerSite(int site, int parent, const std::set<int> &live, bool multi,
-                    const Bindings &outer, const Bindings &spawner) {
+                    const Bindings &outer, const Bindings &spawner, int serialRunner) {
     if (auto it = siteContext_.find(site); it != siteContext_.end()) {
-      out_.contexts[it->second].multi = true; // reached again: several threads of it
+      ThreadContext &c = out_.contexts[it->second];
+      // Reached again: several threads of it, unless the same single thread starts it again
+      // after the earlier one certainly ended (joined, or its started-flag reads zero).
+      if (multi || live.count(site) || c.parent != parent || out_.contexts[parent].multi)
+        c.multi = true;
+      if (c.serialRunner != serialRunner)
+        c.serialRunner = -1; // also run by another thread
       return;
     }
     const ThreadSite &s = facts_.sites[site];
@@ -164,6 +171,7 @@ private:
     c.parent = parent;
     c.site = site;
     c.multi = multi;
+    c.serialRunner = serialRunner;
     c.name = s.entryName.empty() ? "thread" : s.entryName;
     c.createdAt = s.loc;
     c.liveAtCreate = live;
@@ -192,7 +200,8 @@ private:
     const FunctionSummary &f = facts_.functions[fn];
     budget_ += f.accesses.size() + f.calls.size() + f.creates.size() + 1;
     for (const SCreate &c : f.creates)
-      registerSite(c.site, ctx, combineLive(live, c.live), c.inLoop || loop, bind, c.bind);
+      registerSite(c.site, ctx, combineLive(live, c.live), c.inLoop || loop, bind, c.bind,
+                   c.serialRunner);
     for (const SCall &call : f.calls) {
       std::vector<HeldLock> h = combine(held, call.locks, bind);
       if (call.extraLock.valid())
@@ -241,7 +250,8 @@ private:
   }
 
   void onAcquire(int ctx, const SAcquire &acq, const Bindings &bind,
-                 const std::vector<HeldLock> &held, int depth, const report::Location *wrapperCall) {
+                 const std::vector<HeldLock> &held, int depth,
+                 const report::Location *wrapperCall) {
     if (acq.releasedBefore)
       return; // unlocked twice in the function itself: FunctionFacts say so
     HeldLock lock = acq.lock;
@@ -297,6 +307,12 @@ std::vector<int> chain(const AnalysisResult &r, int c) {
 AnalysisResult buildProgram(const ProgramFacts &facts) { return Expander(facts).run(); }
 
 bool AnalysisResult::mayParallel(const Access &a, const Access &b) const {
+  // Tasks of one single background thread run one after the other, between its own steps.
+  const int ra = contexts[a.context].serialRunner, rb = contexts[b.context].serialRunner;
+  if (ra >= 0 && (ra == rb || contexts[b.context].site == ra))
+    return false;
+  if (rb >= 0 && contexts[a.context].site == rb)
+    return false;
   if (a.context == b.context)
     return contexts[a.context].multi;
   if (a.live.count(b.context) || b.live.count(a.context))

@@ -58,34 +58,119 @@ private:
   std::unordered_map<std::string, std::vector<int>> fns_;
 };
 
-/// Functions some thread other than the initial one may run: from each thread entry, through
-/// calls and through every function a call through a value may reach (a queue of tasks of
-/// several types, each a lambda running its own packaged_task).
-std::vector<bool> threadReachable(const ProgramFacts &p, const Flows &flows) {
-  std::vector<bool> reached(p.bodies.size(), false);
-  std::vector<int> todo;
-  for (const ThreadSite &s : p.sites)
-    if (!s.candidate && s.entry >= 0 && !reached[s.entry]) {
-      reached[s.entry] = true;
-      todo.push_back(s.entry);
-    }
-  while (!todo.empty()) {
-    int f = todo.back();
-    todo.pop_back();
-    auto reach = [&](int g) {
-      if (g >= 0 && g < static_cast<int>(reached.size()) && !reached[g]) {
-        reached[g] = true;
-        todo.push_back(g);
-      }
-    };
+/// Per function, the functions it may run on its own thread: its calls, and every function a
+/// call through a value may reach (a queue of tasks of several types, each a lambda running its
+/// own packaged_task).
+std::vector<std::vector<int>> callGraph(const ProgramFacts &p, const Flows &flows) {
+  std::vector<std::vector<int>> out(p.bodies.size());
+  const int n = static_cast<int>(p.bodies.size());
+  for (int f = 0; f < n; ++f) {
+    std::set<int> callees;
     for (const CallOp &c : p.bodies[f].calls)
-      reach(c.callee);
+      if (c.callee >= 0 && c.callee < n)
+        callees.insert(c.callee);
     for (const InvokeOp &inv : p.bodies[f].invokes)
       if (!inv.newThread)
         for (int g : flows.closure(inv.callee).fns)
-          reach(g);
+          if (g >= 0 && g < n)
+            callees.insert(g);
+    out[f].assign(callees.begin(), callees.end());
   }
+  return out;
+}
+
+/// Marks in `reached` what `from` runs (itself included); `mark(f)` says whether to go on.
+template <class Mark> void reach(const std::vector<std::vector<int>> &graph, int from, Mark mark) {
+  if (from < 0 || from >= static_cast<int>(graph.size()) || !mark(from))
+    return;
+  std::vector<int> todo{from};
+  while (!todo.empty()) {
+    int f = todo.back();
+    todo.pop_back();
+    for (int g : graph[f])
+      if (mark(g))
+        todo.push_back(g);
+  }
+}
+
+/// Functions some thread other than the initial one may run.
+std::vector<bool> threadReachable(const ProgramFacts &p,
+                                  const std::vector<std::vector<int>> &graph) {
+  std::vector<bool> reached(p.bodies.size(), false);
+  for (const ThreadSite &s : p.sites)
+    if (!s.candidate)
+      reach(graph, s.entry, [&](int f) { return !reached[f] && (reached[f] = true); });
   return reached;
+}
+
+/// Per function, the one thread site that runs it when exactly one does and the initial thread
+/// does not (-1 otherwise): the thread a queue's tasks run on when the function pops the queue.
+std::vector<int> soleRunner(const ProgramFacts &p, const std::vector<std::vector<int>> &graph) {
+  constexpr int kNone = -1, kSeveral = -2;
+  std::vector<int> runner(p.bodies.size(), kNone);
+  std::vector<bool> seen;
+  for (const ThreadSite &s : p.sites) {
+    if (s.candidate)
+      continue;
+    seen.assign(p.bodies.size(), false);
+    reach(graph, s.entry, [&](int f) {
+      if (seen[f])
+        return false;
+      seen[f] = true;
+      runner[f] = runner[f] == kNone ? s.id : kSeveral;
+      return true;
+    });
+  }
+  std::vector<bool> byMain(p.bodies.size(), false);
+  for (int root : p.roots)
+    reach(graph, root, [&](int f) { return !byMain[f] && (byMain[f] = true); });
+  for (size_t f = 0; f < runner.size(); ++f)
+    if (runner[f] < 0 || byMain[f])
+      runner[f] = kNone;
+  return runner;
+}
+
+/// Whether `b` joins threads: itself, or through a function it calls (a join wrapper).
+bool joinsThreads(const ProgramFacts &p, const FunctionBody &b, int depth = 0) {
+  for (const Block &blk : b.blocks)
+    for (const Event &e : blk.events)
+      if (e.kind == Event::Join || e.kind == Event::JoinAfterLoop)
+        return true;
+  if (depth > 0)
+    return false;
+  return std::any_of(b.calls.begin(), b.calls.end(), [&](const CallOp &c) {
+    return c.callee >= 0 && joinsThreads(p, p.bodies[c.callee], depth + 1);
+  });
+}
+
+/// Sites started inside `if (!flag) { flag = <set>; ... }`: at most once when no function of
+/// the program clears the flag (ThreadSite::once), and not running where the flag reads zero
+/// when only functions that join threads clear it (ThreadSite::startedFlag). Drops the
+/// FlagZero edge facts of every other flag.
+void markFlaggedSites(ProgramFacts &p) {
+  std::map<std::string, bool> clearedBy; // flag -> cleared, only by functions that join
+  for (const FunctionBody &b : p.bodies)
+    for (const std::string &flag : b.flagClears) {
+      auto [it, first] = clearedBy.try_emplace(flag, true);
+      it->second = it->second && joinsThreads(p, b);
+    }
+  std::set<std::string> started;
+  for (ThreadSite &s : p.sites) {
+    if (s.guardFlag.empty())
+      continue;
+    auto it = clearedBy.find(s.guardFlag);
+    s.once = it == clearedBy.end();
+    if (it == clearedBy.end() || it->second) {
+      s.startedFlag = s.guardFlag;
+      started.insert(s.guardFlag);
+    }
+  }
+  for (FunctionBody &b : p.bodies)
+    for (Block &blk : b.blocks)
+      for (auto *facts : {&blk.onTrue, &blk.onFalse})
+        std::erase_if(*facts, [&](const EdgeFact &f) {
+          return f.kind == EdgeFact::FlagZero && !started.count(f.flag);
+        });
 }
 
 bool isLocalHandle(const std::string &h) { return h.starts_with("l:") || h.starts_with("n:"); }
@@ -107,6 +192,8 @@ void addSpawn(FunctionBody &g, SpawnParam sp) {
   }
   for (auto &[i, r] : sp.bind.params)
     it->bind.params.emplace(i, r);
+  if (it->serialRunner != sp.serialRunner)
+    it->serialRunner = -1; // run by different threads
 }
 
 } // namespace
@@ -143,7 +230,10 @@ void resolveValueFlow(ProgramFacts &p) {
   for (int i = 0; i < static_cast<int>(p.bodies.size()); ++i)
     if (!p.bodies[i].flowKey.empty())
       byKey.emplace(p.bodies[i].flowKey, i);
-  const std::vector<bool> onThread = threadReachable(p, flows);
+  markFlaggedSites(p);
+  const std::vector<std::vector<int>> graph = callGraph(p, flows);
+  const std::vector<bool> onThread = threadReachable(p, graph);
+  const std::vector<int> runner = soleRunner(p, graph);
   for (int b = 0; b < static_cast<int>(p.bodies.size()); ++b) {
     for (const InvokeOp &inv : p.bodies[b].invokes) {
       if (!inv.newThread && !onThread[b])
@@ -155,6 +245,9 @@ void resolveValueFlow(ProgramFacts &p) {
         if (g == byKey.end() || (g->second == b && !inv.newThread))
           continue;
         SpawnParam sp{param, {}, inv.loc, threadHandle(p, p.bodies[g->second])};
+        // Stored where code of one thread started once calls it: that thread runs them all.
+        if (!inv.newThread && runner[b] >= 0 && p.sites[runner[b]].once)
+          sp.serialRunner = runner[b];
         for (size_t i = 0; i < inv.args.size(); ++i) {
           if (inv.args[i].empty())
             continue;

@@ -2,6 +2,8 @@
 #include "DataRaceCheck.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -82,6 +84,8 @@ std::string guardedMessage(const AnalysisResult &r, const std::string &name, con
 } // namespace
 
 void DataRaceCheck::run(const AnalysisResult &result, const Emit &emit) {
+  // For whoever triages a finding: the objects' identities and the contexts (stderr only).
+  static const bool trace = std::getenv("WEFT_LINT_TRACE") != nullptr;
   std::map<std::string, std::vector<const Access *>> byName;
   for (const Access &a : result.accesses)
     byName[a.obj.name].push_back(&a);
@@ -130,6 +134,11 @@ void DataRaceCheck::run(const AnalysisResult &result, const Emit &emit) {
             f.related.push_back(
                 {who(result, c) + " created here", result.contexts[c].createdAt, {}});
         }
+        if (trace)
+          std::fprintf(stderr, "weft-trace: %s: %s %s:%u ctx %d | %s %s:%u ctx %d\n", name.c_str(),
+                       first.obj.inst.c_str(), first.loc.file.c_str(), first.loc.line,
+                       first.context, second.obj.inst.c_str(), second.loc.file.c_str(),
+                       second.loc.line, second.context);
         emit(std::move(f));
       }
     }
