@@ -3,6 +3,7 @@
 
 #include "../checks/CheckRegistry.h"
 #include "BodyExtraction.h"
+#include "ConditionReleases.h"
 #include "Linker.h"
 #include "Naming.h"
 #include "Program.h"
@@ -80,6 +81,7 @@ ProgramFacts extractFacts(ASTContext &context) {
 AnalysisResult analyzeLinked(ProgramFacts program) {
   resolveValueFlow(program);
   specialiseConstantCalls(program);
+  addConditionReleases(program);
   summarizeProgram(program);
   return buildProgram(program);
 }

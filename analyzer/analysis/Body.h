@@ -58,12 +58,14 @@ struct EdgeFact {
     NotJoinable, ///< the thread handle `handle` is not joinable on this edge
     NotAcquired, ///< a lock call that failed (`if (pthread_mutex_lock(&m))`): `lock` not held
     FlagZero,    ///< the flag `flag` is zero here: the threads it says were started are not
+    SyncedOn,    ///< a condition wait's loop ends here: acquires syncs[sync] (ExtractWaits.cpp)
   };
   Kind kind;
   HeldLock lock;      ///< Acquired; GuardOwns: the guard's locks come from guards[guard]
   int guard = -1;     ///< GuardOwns: index into guards
   std::string handle; ///< NotJoinable
   std::string flag;   ///< FlagZero: a value-flow node (ThreadSite::startedFlag)
+  int sync = -1;      ///< SyncedOn: index into syncs
 };
 
 /// A branch on a by-value integer parameter the function never modifies: the true edge is
@@ -160,6 +162,8 @@ struct InvokeOp {
 struct SyncPoint {
   ObjRef obj;
   report::Location at;
+  /// What a condition wait reads (ExtractWaits.cpp): every write to the object releases it.
+  bool condition = false;
 };
 
 /// A thread creation.

@@ -27,6 +27,7 @@ void FunctionExtractor::branch(const CFGBlock &blk, Block &out) {
   const Expr *own = blk.getLastCondition() ? blk.getLastCondition() : cond;
   flagEdge(own, out);
   paramTest(own, out);
+  waitLoopExit(blk, out);
   // Through `!`, `== 0` and `!= 0` to the call, keeping track of which edge means success.
   bool polarity = true;
   const Expr *e = cond;

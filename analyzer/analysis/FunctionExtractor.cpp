@@ -222,6 +222,8 @@ void FunctionExtractor::statement(const Stmt *s, Block &out) {
     WaitFact wait{cv.valid() ? cv.name : "condition variable", op.hasPredicate, inLoop(s), at};
     emit(out, Event::Wait, add(out_.waits, std::move(wait)));
     lambdaArgs(cast<CallExpr>(s), out);
+    if (op.hasPredicate)
+      predicateWait(cast<CallExpr>(s), out);
     return;
   }
   case SyncOp::Create:

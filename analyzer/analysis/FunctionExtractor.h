@@ -65,6 +65,14 @@ private:
   /// A branch testing a by-value parameter against a constant (Block::paramTest).
   void paramTest(const clang::Expr *cond, Block &out);
   bool isParamModified(const clang::ParmVarDecl *pd);
+  // Condition hand-offs (ExtractWaits.cpp).
+  /// The fields and globals `cond` reads.
+  std::vector<ObjRef> conditionObjects(const clang::Stmt *cond);
+  /// A loop waiting on a condition variable until its condition is false: the exit edge
+  /// acquires what the condition reads.
+  void waitLoopExit(const clang::CFGBlock &blk, Block &out);
+  /// `cv.wait(lock, pred)`: after it, what the predicate reads is acquired.
+  void predicateWait(const clang::CallExpr *call, Block &out);
   /// Records in `b` that the call hands parameter `param` (or Bindings::kThis) an owned object.
   void handOver(Bindings &b, int param, const clang::Expr *arg) const;
   // Statements to events (FunctionExtractor.cpp, branches in ExtractBranches.cpp).

@@ -156,6 +156,9 @@ private:
         if (auto it = st.joinable.find(f.handle); it != st.joinable.end())
           it->second = false;
         break;
+      case EdgeFact::SyncedOn:
+        syncAcquire(st, body_.syncs[f.sync]);
+        break;
       case EdgeFact::FlagZero: // the threads this flag says were started are not running
         for (const ThreadSite &s : sites_)
           if (s.startedFlag == f.flag) {
@@ -224,6 +227,17 @@ private:
       out_.facts.acquires.push_back(std::move(a));
     }
     st.release(lock);
+  }
+
+  /// What was published to `p.obj` is seen from here on.
+  void syncAcquire(LockState &st, const SyncPoint &p) {
+    if (std::none_of(st.must.begin(), st.must.end(), [&](const HeldLock &h) {
+          return h.sync == SyncEdge::AcquiredBefore && sameLock(h.lock, p.obj);
+        })) {
+      HeldLock h{p.obj, false, false, false, guard::Sync, p.at};
+      h.sync = SyncEdge::AcquiredBefore;
+      st.acquire(h);
+    }
   }
 
   void onJoin(LockState &st, const std::string &key) {
@@ -379,17 +393,9 @@ private:
         st.acquire({p.obj, true, true, false, guard::Once, p.at});
       return;
     }
-    case Event::SyncAcquire: {
-      const SyncPoint &p = body_.syncs[e.index];
-      if (std::none_of(st.must.begin(), st.must.end(), [&](const HeldLock &h) {
-            return h.sync == SyncEdge::AcquiredBefore && sameLock(h.lock, p.obj);
-          })) {
-        HeldLock h{p.obj, false, false, false, guard::Sync, p.at};
-        h.sync = SyncEdge::AcquiredBefore;
-        st.acquire(h);
-      }
+    case Event::SyncAcquire:
+      syncAcquire(st, body_.syncs[e.index]);
       return;
-    }
     case Event::Create:
       onCreate(st, body_.creates[e.index], record);
       return;

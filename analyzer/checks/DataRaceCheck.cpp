@@ -41,13 +41,17 @@ bool holds(const Access &a, const ObjRef &guard) {
 
 /// Ordered by a synchronisation object: one access is followed by a release of X in its thread,
 /// the other preceded by an acquire of X in its thread (release/acquire atomics, latch,
-/// semaphore hand-off).
+/// semaphore hand-off, a counter a condition wait waits on). Two objects of one name are one
+/// unless both are pinned down and differ: the worker reaches `Shared::num_done` through the
+/// pointer it was given, the waiter through its own local.
 bool syncOrdered(const Access &a, const Access &b) {
   auto publishes = [](const Access &x, const Access &y) {
     for (const HeldLock &r : x.locks)
       for (const HeldLock &q : y.locks)
         if (r.sync == SyncEdge::ReleasedAfter && q.sync == SyncEdge::AcquiredBefore &&
-            r.lock.name == q.lock.name && mayAlias(r.lock.inst, q.lock.inst))
+            r.lock.name == q.lock.name &&
+            (mayAlias(r.lock.inst, q.lock.inst) || !isPinned(r.lock.inst) ||
+             !isPinned(q.lock.inst)))
           return true;
     return false;
   };
