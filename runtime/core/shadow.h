@@ -196,14 +196,28 @@ inline SlotBits slot_bits(const Cell &cell, uint64_t cur) {
 
 } // namespace shadow_detail
 
-/// Checks an access (hot word `cur`, one granule) against the granule's slots, then records it.
-/// Sets *raced and copies the first conflicting earlier access to *conflict when it races (not
-/// ordered by happens-before, different threads, overlapping bytes, at least one write, not both
-/// atomic). Returns the cold record the caller must fill for the newly stored slot, or nullptr when
-/// the access was redundant (the same thread already recorded at least as much in this epoch, so it
-/// adds nothing any later check could need). `vc` is the accessor's clock.
-ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorClock &vc,
-                               ShadowSlot *conflict, bool *raced);
+/// The earlier accesses one access races with in one granule (at most one per slot).
+struct ShadowConflicts {
+  unsigned count;
+  ShadowSlot slot[kSlotsPerCell];
+};
+
+/// Checks an access (hot word `cur` at `pc`, one granule) against the granule's slots, then records
+/// it. Every conflicting earlier access (not ordered by happens-before, different threads,
+/// overlapping bytes, at least one write, not both atomic) is copied to *conflicts, so that all of
+/// them, not only the first, can become choice points. Returns the cold record the caller must
+/// fill for the newly stored slot, or nullptr when the access was redundant (the same thread
+/// already recorded at least as much in this epoch *at the same pc*, so it adds nothing any later
+/// check or choice point could need; a redundant access reports no conflicts: its twin did).
+///
+/// The pc matters because racy pcs become choice points: a read that follows the thread's own
+/// write in one epoch is redundant for detection, but if it were dropped, a later write by another
+/// thread would race only with the write's pc and a preemption just before the read could never
+/// be tried. Such a *sibling* (same thread and epoch, another pc) gets a slot of its own while the
+/// cell has an empty one; in a full cell it is dropped when a sibling covers it (nothing is evicted
+/// for a pc alone), else it replaces a sibling it subsumes (a write after reads).
+ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, uintptr_t pc, const VectorClock &vc,
+                               ShadowConflicts *conflicts);
 
 /// The granule's shadow page is the cached one and the inline path is allowed (shadow_record_own
 /// then needs no call).
@@ -221,14 +235,18 @@ inline void shadow_allow_inline(bool allowed) {
 /// What shadow_record_own did.
 struct OwnRecord {
   ShadowCold *cold; ///< the slot's cold record to fill; nullptr: redundant or shared
-  bool shared;      ///< nothing done: another thread accessed these bytes, use shadow_access_word
+  /// nothing done: another thread accessed these bytes, or a slot of the same epoch has another
+  /// pc (a sibling, see shadow_access_word); use shadow_access_word
+  bool shared;
 };
 
 /// The common case of shadow_access_word, inline on every plain access: a cell that holds only the
 /// accessing thread's own earlier accesses to these bytes cannot race, so no clock is looked up;
 /// the four slots are compared at once (SSE2) and the slot with the same bytes is replaced.
-/// The granule's page must be the cached one (shadow_page_cached).
-__attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t granule, uint64_t cur) {
+/// The granule's page must be the cached one (shadow_page_cached). Slots of the same epoch are
+/// redundant or replaced only when their pc is `pc`; otherwise the general path decides.
+__attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t granule, uint64_t cur,
+                                                                  uintptr_t pc) {
   using namespace shadow_detail;
   Page *page = g_page_cache.page;
   const unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
@@ -240,12 +258,26 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
 #else
   const SlotBits b = slot_bits_scalar(cell, cur);
 #endif
-  if (b.redundant)
-    return OwnRecord{nullptr, false};
+  ShadowCold *cold = page->cold[idx];
+  if (b.redundant) {
+    // Almost always the first redundant slot is this very access from the last loop iteration.
+    for (unsigned bits = b.redundant; bits; bits &= bits - 1)
+      if (cold[__builtin_ctz(bits)].pc == pc)
+        return OwnRecord{nullptr, false};
+    return OwnRecord{nullptr, true}; // a sibling at another pc
+  }
   if (__builtin_expect(b.shared != 0, 0))
     return OwnRecord{nullptr, true};
-  const unsigned pick = b.replace ? b.replace : b.empty;
-  const unsigned victim = pick ? (unsigned)__builtin_ctz(pick) : page->evict[idx]++ % kSlotsPerCell;
+  unsigned victim;
+  if (b.replace) {
+    victim = (unsigned)__builtin_ctz(b.replace);
+    if (cell.lo[victim] == (uint32_t)cur && cold[victim].pc != pc)
+      return OwnRecord{nullptr, true}; // replacing a sibling would forget its pc
+  } else if (b.empty) {
+    victim = (unsigned)__builtin_ctz(b.empty);
+  } else {
+    return OwnRecord{nullptr, true}; // a full cell: the general path chooses what to forget
+  }
 #if defined(__SSE2__)
   // Whole-half stores: the next access to this granule (often the very next one, the neighbouring
   // element) loads each half with one 16-byte load, which a 4-byte store still in the store buffer
@@ -256,7 +288,7 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
 #else
   cell_store(cell, (int)victim, cur);
 #endif
-  return OwnRecord{&page->cold[idx][victim], false};
+  return OwnRecord{&cold[victim], false};
 }
 
 /// The same check for a whole slot (tests, and the general path): records it, cold half included.
