@@ -56,7 +56,7 @@ ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, uintptr_t pc, co
           same_epoch && (sm & mask) == mask && (sw || !w) && ((sf & kSlotAtomic) != 0) == atomic;
       // A newer access of the same bytes, at least as strong, subsumes the slot.
       const bool subsumes = sm == mask && (w || !sw);
-      if (same_epoch && cold[i].pc != pc) { // a sibling: see shadow.h
+      if (cold[i].pc != pc) { // a sibling: see shadow.h
         sibling_covers |= covers;
         if (subsumes && sibling < 0)
           sibling = i;

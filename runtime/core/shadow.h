@@ -211,11 +211,13 @@ struct ShadowConflicts {
 /// check or choice point could need; a redundant access reports no conflicts: its twin did).
 ///
 /// The pc matters because racy pcs become choice points: a read that follows the thread's own
-/// write in one epoch is redundant for detection, but if it were dropped, a later write by another
-/// thread would race only with the write's pc and a preemption just before the read could never
-/// be tried. Such a *sibling* (same thread and epoch, another pc) gets a slot of its own while the
-/// cell has an empty one; in a full cell it is dropped when a sibling covers it (nothing is evicted
-/// for a pc alone), else it replaces a sibling it subsumes (a write after reads).
+/// write in one epoch is redundant for detection, and a thread's newer access replaces its older
+/// one of the same bytes (whatever races with the older one races with the newer one too), but if
+/// they were dropped, a later write by another thread would race only with the newest pc and a
+/// preemption just before the others could never be tried. Such a *sibling* (same thread, another
+/// pc) keeps its slot while the cell has an empty one; in a full cell the access is dropped when a
+/// sibling of the same epoch covers it (nothing is evicted for a pc alone), else it replaces a
+/// sibling it subsumes, as it always did.
 ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, uintptr_t pc, const VectorClock &vc,
                                ShadowConflicts *conflicts);
 
@@ -243,8 +245,8 @@ struct OwnRecord {
 /// The common case of shadow_access_word, inline on every plain access: a cell that holds only the
 /// accessing thread's own earlier accesses to these bytes cannot race, so no clock is looked up;
 /// the four slots are compared at once (SSE2) and the slot with the same bytes is replaced.
-/// The granule's page must be the cached one (shadow_page_cached). Slots of the same epoch are
-/// redundant or replaced only when their pc is `pc`; otherwise the general path decides.
+/// The granule's page must be the cached one (shadow_page_cached). A slot is redundant or replaced
+/// only when its pc is `pc` (see shadow_access_word); otherwise the general path decides.
 __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t granule, uint64_t cur,
                                                                   uintptr_t pc) {
   using namespace shadow_detail;
@@ -268,15 +270,18 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
   }
   if (__builtin_expect(b.shared != 0, 0))
     return OwnRecord{nullptr, true};
-  unsigned victim;
-  if (b.replace) {
-    victim = (unsigned)__builtin_ctz(b.replace);
-    if (cell.lo[victim] == (uint32_t)cur && cold[victim].pc != pc)
-      return OwnRecord{nullptr, true}; // replacing a sibling would forget its pc
-  } else if (b.empty) {
+  // The slot of the same pc is replaced (a loop's next iteration); slots of other pcs stay while
+  // there is an empty one; anything else (a full cell) is the general path's choice.
+  unsigned victim = kSlotsPerCell;
+  for (unsigned bits = b.replace; bits; bits &= bits - 1)
+    if (cold[__builtin_ctz(bits)].pc == pc) {
+      victim = (unsigned)__builtin_ctz(bits);
+      break;
+    }
+  if (victim == kSlotsPerCell) {
+    if (!b.empty)
+      return OwnRecord{nullptr, true};
     victim = (unsigned)__builtin_ctz(b.empty);
-  } else {
-    return OwnRecord{nullptr, true}; // a full cell: the general path chooses what to forget
   }
 #if defined(__SSE2__)
   // Whole-half stores: the next access to this granule (often the very next one, the neighbouring

@@ -221,3 +221,31 @@ TEST(Shadow, SiblingAtAnotherPcIsKeptAndEveryConflictIsReturned) {
   EXPECT_FALSE(record(shadow_word(1, 0, m, 0), 0xa3, t0));
   EXPECT_EQ(found.count, 1u) << "it still races with thread 1's write";
 }
+
+// ...and so is a thread's older access at another pc, in an earlier epoch, that the newer one would
+// have replaced; the same pc in a later epoch still replaces its own slot (a loop stays in one).
+TEST(Shadow, OlderAccessAtAnotherPcIsKept) {
+  const uintptr_t g = 0x90000;
+  VectorClock t0{}, t1{};
+  t0.set(0, 2);
+  t1.set(1, 1);
+  const uint8_t m = granule_mask(g, 4);
+  ShadowConflicts found;
+  auto record = [&](uint64_t word, uintptr_t pc, const VectorClock &vc) {
+    if (ShadowCold *c = shadow_access_word(g, word, pc, vc, &found))
+      *c = ShadowCold{pc, 0, 4};
+  };
+  record(shadow_word(1, 0, m, 0), 0xc0, t0); // epoch 1: read at pc c0
+  record(shadow_word(2, 0, m, 0), 0xc1, t0); // epoch 2: read at pc c1
+  record(shadow_word(3, 0, m, 0), 0xc1, t0); // epoch 3: pc c1 again, replaces its own slot
+  int live = 0;
+  const shadow_detail::Cell &cell =
+      shadow_detail::page_for(g)->cells[(g >> 3) & (shadow_detail::kCellsPerPage - 1)];
+  for (int i = 0; i < kSlotsPerCell; ++i)
+    live += shadow_detail::cell_word(cell, i) != 0;
+  EXPECT_EQ(live, 2) << "one slot per pc";
+  record(shadow_word(1, 1, m, kSlotWrite), 0xd0, t1);
+  ASSERT_EQ(found.count, 2u);
+  EXPECT_NE(found.slot[0].pc, found.slot[1].pc);
+  EXPECT_TRUE(found.slot[0].pc == 0xc0 || found.slot[1].pc == 0xc0) << "the older pc races too";
+}
