@@ -19,6 +19,16 @@ ShadowSlot acc(Tid t, uint32_t clock, bool write, uintptr_t addr, uint32_t size,
   s.pc = 0x1000 + t;
   return s;
 }
+
+/// Records the 4-byte access `word` at `pc` in granule `g` as the runtime does (cold record
+/// filled); its conflicts go to *found. False: the access was redundant or dropped.
+bool record(uintptr_t g, uint64_t word, uintptr_t pc, const VectorClock &vc,
+            ShadowConflicts *found) {
+  ShadowCold *c = shadow_access_word(g, word, pc, vc, found);
+  if (c)
+    *c = ShadowCold{pc, 0, 4};
+  return c != nullptr;
+}
 } // namespace
 
 TEST(Shadow, UnorderedWriteWriteRaces) {
@@ -198,18 +208,12 @@ TEST(Shadow, SiblingAtAnotherPcIsKeptAndEveryConflictIsReturned) {
   t1.set(1, 1);
   const uint8_t m = granule_mask(g, 4);
   ShadowConflicts found;
-  auto record = [&](uint64_t word, uintptr_t pc, const VectorClock &vc) {
-    ShadowCold *c = shadow_access_word(g, word, pc, vc, &found);
-    if (c)
-      *c = ShadowCold{pc, 0, 4};
-    return c != nullptr;
-  };
-  EXPECT_TRUE(record(shadow_word(1, 0, m, 0), 0xa0, t0));          // read v
-  EXPECT_TRUE(record(shadow_word(1, 0, m, kSlotWrite), 0xa1, t0)); // write v (another pc)
-  EXPECT_TRUE(record(shadow_word(1, 0, m, 0), 0xa2, t0)) << "the re-read is a sibling";
-  EXPECT_FALSE(record(shadow_word(1, 0, m, 0), 0xa2, t0)) << "the same re-read is redundant";
+  EXPECT_TRUE(record(g, shadow_word(1, 0, m, 0), 0xa0, t0, &found));          // read v
+  EXPECT_TRUE(record(g, shadow_word(1, 0, m, kSlotWrite), 0xa1, t0, &found)); // write (other pc)
+  EXPECT_TRUE(record(g, shadow_word(1, 0, m, 0), 0xa2, t0, &found)) << "the re-read: a sibling";
+  EXPECT_FALSE(record(g, shadow_word(1, 0, m, 0), 0xa2, t0, &found)) << "the same re-read again";
   EXPECT_EQ(found.count, 0u);
-  EXPECT_TRUE(record(shadow_word(1, 1, m, kSlotWrite), 0xb0, t1));
+  EXPECT_TRUE(record(g, shadow_word(1, 1, m, kSlotWrite), 0xb0, t1, &found));
   ASSERT_EQ(found.count, 3u) << "the other thread's write races with every pc of thread 0";
   uintptr_t pcs[3] = {found.slot[0].pc, found.slot[1].pc, found.slot[2].pc};
   std::sort(pcs, pcs + 3);
@@ -218,7 +222,7 @@ TEST(Shadow, SiblingAtAnotherPcIsKeptAndEveryConflictIsReturned) {
   EXPECT_EQ(pcs[2], 0xa2u);
   // The cell is full now (three of thread 0, one of thread 1): a fourth pc of thread 0 in the
   // same epoch that its write already covers is dropped rather than evicting anything.
-  EXPECT_FALSE(record(shadow_word(1, 0, m, 0), 0xa3, t0));
+  EXPECT_FALSE(record(g, shadow_word(1, 0, m, 0), 0xa3, t0, &found));
   EXPECT_EQ(found.count, 1u) << "it still races with thread 1's write";
 }
 
@@ -226,25 +230,21 @@ TEST(Shadow, SiblingAtAnotherPcIsKeptAndEveryConflictIsReturned) {
 // have replaced; the same pc in a later epoch still replaces its own slot (a loop stays in one).
 TEST(Shadow, OlderAccessAtAnotherPcIsKept) {
   const uintptr_t g = 0x90000;
+  const uint8_t m = granule_mask(g, 4);
   VectorClock t0{}, t1{};
   t0.set(0, 2);
   t1.set(1, 1);
-  const uint8_t m = granule_mask(g, 4);
   ShadowConflicts found;
-  auto record = [&](uint64_t word, uintptr_t pc, const VectorClock &vc) {
-    if (ShadowCold *c = shadow_access_word(g, word, pc, vc, &found))
-      *c = ShadowCold{pc, 0, 4};
-  };
-  record(shadow_word(1, 0, m, 0), 0xc0, t0); // epoch 1: read at pc c0
-  record(shadow_word(2, 0, m, 0), 0xc1, t0); // epoch 2: read at pc c1
-  record(shadow_word(3, 0, m, 0), 0xc1, t0); // epoch 3: pc c1 again, replaces its own slot
+  record(g, shadow_word(1, 0, m, 0), 0xc0, t0, &found); // epoch 1: read at pc c0
+  record(g, shadow_word(2, 0, m, 0), 0xc1, t0, &found); // epoch 2: read at pc c1
+  record(g, shadow_word(3, 0, m, 0), 0xc1, t0, &found); // epoch 3: c1 again, replaces its slot
   int live = 0;
   const shadow_detail::Cell &cell =
       shadow_detail::page_for(g)->cells[(g >> 3) & (shadow_detail::kCellsPerPage - 1)];
   for (int i = 0; i < kSlotsPerCell; ++i)
     live += shadow_detail::cell_word(cell, i) != 0;
   EXPECT_EQ(live, 2) << "one slot per pc";
-  record(shadow_word(1, 1, m, kSlotWrite), 0xd0, t1);
+  record(g, shadow_word(1, 1, m, kSlotWrite), 0xd0, t1, &found);
   ASSERT_EQ(found.count, 2u);
   EXPECT_NE(found.slot[0].pc, found.slot[1].pc);
   EXPECT_TRUE(found.slot[0].pc == 0xc0 || found.slot[1].pc == 0xc0) << "the older pc races too";
