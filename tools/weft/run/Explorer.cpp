@@ -202,19 +202,23 @@ struct Explorer {
     // larger set. The set only grows and is bounded by the program's racy accesses, so this
     // converges, and the final tree explores every schedule of the final set within the bound.
     // "Exhausted" is claimed only for a tree none of whose runs grew the set (a run that learns a
-    // pc restarts the search, so the last tree's runs learned nothing) and none of whose runs left
+    // pc restarts the search, so the last tree's runs learned nothing), none of whose runs left
     // its forced prefix (then the tree does not describe the program, and the claim would be a
-    // guess).
+    // guess) and none of whose runs was stopped by --timeout (what it would have done after the
+    // kill is not in the tree).
     auto tree = std::make_unique<DfsTree>(options.preemptionBound);
     ChildSet children;
-    bool warned = false, treeDiverged = false;
+    bool warned = false, treeDiverged = false, treeCut = false;
     std::size_t racyCount = 0;
     auto finish = [&] {
-      outcome.exhausted = !treeDiverged;
+      outcome.exhausted = !treeDiverged && !treeCut;
       outcome.choicePoints = racyCount;
       if (treeDiverged)
         outcome.warnings.push_back("the dfs tree was closed, but a run of it did not follow its "
                                    "prefix: the whole space is not known to be explored");
+      if (treeCut)
+        outcome.warnings.push_back("the dfs tree was closed, but a run of it was stopped by "
+                                   "--timeout: what follows that point is not explored");
     };
     for (std::uint64_t i = 0; i < options.iterations; ++i) {
       auto prefix = tree->nextPrefix();
@@ -245,12 +249,13 @@ struct Explorer {
               "schedule (clock, input, uninstrumented threads?); the search may repeat schedules");
         }
       }
+      treeCut |= run.end.timedOut;
       if (!consider(std::move(run), knowledge.racyPcs(racyCount)))
         return;
       if (knowledge.racyCount(outcome.runs) != racyCount) {
         racyCount = knowledge.racyCount(outcome.runs);
         tree = std::make_unique<DfsTree>(options.preemptionBound);
-        treeDiverged = false;
+        treeDiverged = treeCut = false;
         ++outcome.restarts;
       }
     }

@@ -76,6 +76,10 @@ hang)
   (($(date +%s) - start < 8)) || fail "the hang was not cut at the time limit"
   [[ $(json r.json 'r["findings"][0]["rule"]') == timeout ]] || fail "rule"
   [[ $(json r.json 'r["findings"][0]["schedule"]["choices"]') == "[0, 1, 1]" ]] || fail "choices"
+  # A dfs whose only schedule was cut by the timeout has not seen what comes after the cut.
+  expect_status 1 "$DRIVER" run --strategy dfs --keep-going --timeout 1 -o d.json -- "$FAKE" hang
+  [[ $(json d.json 'r["exploration"]["exhausted"]') == False ]] || fail "dfs claimed a cut tree"
+  grep -q "stopped by --timeout" err || fail "no warning about the cut run: $(cat err)"
   ;;
 clean)
   expect_status 0 "$DRIVER" run --iterations 50 -o r.json -- "$FAKE" clean
