@@ -237,8 +237,8 @@ inline void shadow_allow_inline(bool allowed) {
 /// What shadow_record_own did.
 struct OwnRecord {
   ShadowCold *cold; ///< the slot's cold record to fill; nullptr: redundant or shared
-  /// nothing done: another thread accessed these bytes, or a slot of the same epoch has another
-  /// pc (a sibling, see shadow_access_word); use shadow_access_word
+  /// nothing done: another thread accessed these bytes, the thread's own slot for them has another
+  /// pc (a sibling, see shadow_access_word) or the cell is full; use shadow_access_word
   bool shared;
 };
 
