@@ -384,6 +384,20 @@ def scenario_later_racy_access(prog):
               "%s vs %s" % (found["2"], found["-1"]))
 
 
+def scenario_daemon_exit(prog):
+    # Issue 14 item 4: a daemon that never stops gets a grace at main's exit point, then the
+    # process ends: no livelock under dfs (it keeps running the thread it switched to) or random.
+    # (pct can still starve main before its exit point: the fairness of item 5.)
+    import json
+    with tempfile.TemporaryDirectory() as d:
+        for strategy in ("dfs", "random"):
+            out = os.path.join(d, "%s.json" % strategy)
+            rc, text = driver("run", "--strategy", strategy, "--iterations", "20", "-o", out, "--", prog)
+            with open(out) as f:
+                rules = [f["rule"] for f in json.load(f)["findings"]]
+            check(rc == 0 and rules == [], "%s: exit %d, findings %s\n%s" % (strategy, rc, rules, text))
+
+
 def main():
     name, prog = sys.argv[1], sys.argv[2]
     try:
