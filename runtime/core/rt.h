@@ -118,6 +118,11 @@ struct Runtime {
   uint64_t progress;                  ///< state-changing operations so far (fair scheduling)
   uint64_t block_seq;
   uint32_t blocked_count;
+  /// tid + 1 of the thread that reached its exit point first (0: none), and the step after which
+  /// the other threads' grace ends: a detached thread that never stops (a daemon loop) must not
+  /// keep the process from exiting, so past the deadline the exiting thread is picked (no choice).
+  uint32_t exiting;
+  uint64_t exit_deadline;
 
   FutexMutex io_lock;
   uint32_t io_pending;      ///< __atomic: threads wait in io_returned

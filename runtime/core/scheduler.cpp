@@ -12,6 +12,8 @@ namespace weft {
 namespace {
 
 constexpr uint32_t kPollsBeforeYield = 4;
+/// Scheduling points the other threads may take after a thread reached its exit point.
+constexpr uint64_t kExitGraceSteps = 1u << 16;
 
 void enabled_insert(Tid t) {
   SmallVector<Tid> &e = g_rt.enabled;
@@ -135,6 +137,9 @@ void run_next(ThreadState *self, bool self_waits) {
   Tid next;
   if (g_rt.enabled.size == 1) {
     next = g_rt.enabled[0];
+  } else if (g_rt.exiting && g_rt.steps > g_rt.exit_deadline &&
+             g_rt.threads[g_rt.exiting - 1]->status == Status::Runnable) {
+    next = g_rt.exiting - 1; // the grace is over: the process ends (a function of the steps)
   } else {
     bool yielding = self->poll_count >= kPollsBeforeYield && self->poll_progress == g_rt.progress;
     next = g_rt.strategy->pick(g_rt.enabled.data, g_rt.enabled.size, self->tid, yielding);
@@ -247,6 +252,15 @@ void thread_finish(ThreadState *t) {
   note_progress(t);
   sched_wake_all(reinterpret_cast<uintptr_t>(t)); // joiners block on the thread's state
   run_next(t, false);
+}
+
+void exit_point(ThreadState *t, uintptr_t pc) {
+  RtScope scope(t, pc);
+  if (!g_rt.exiting) {
+    g_rt.exiting = t->tid + 1;
+    g_rt.exit_deadline = g_rt.steps + kExitGraceSteps;
+  }
+  sched_point(t);
 }
 
 ThreadState *thread_by_pthread(uintptr_t pthread) {

@@ -42,6 +42,12 @@ void thread_begin(ThreadState *t);
 void thread_finish(ThreadState *t);
 ThreadState *thread_by_pthread(uintptr_t pthread);
 
+/// The calling thread is about to end the process (`main` returns, or `exit` is called): a
+/// scheduling point like any other, so threads that are still runnable (detached, or not joined
+/// yet) may run first; the exiting thread stays enabled and exits when the strategy picks it.
+/// Without it, a race between such a thread and main's last statements could never be seen.
+void exit_point(ThreadState *t, uintptr_t pc);
+
 /// Unmodelled blocking system call: release the baton around it.
 void io_enter(ThreadState *t);
 void io_exit(ThreadState *t);

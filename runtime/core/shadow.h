@@ -196,14 +196,30 @@ inline SlotBits slot_bits(const Cell &cell, uint64_t cur) {
 
 } // namespace shadow_detail
 
-/// Checks an access (hot word `cur`, one granule) against the granule's slots, then records it.
-/// Sets *raced and copies the first conflicting earlier access to *conflict when it races (not
-/// ordered by happens-before, different threads, overlapping bytes, at least one write, not both
-/// atomic). Returns the cold record the caller must fill for the newly stored slot, or nullptr when
-/// the access was redundant (the same thread already recorded at least as much in this epoch, so it
-/// adds nothing any later check could need). `vc` is the accessor's clock.
-ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, const VectorClock &vc,
-                               ShadowSlot *conflict, bool *raced);
+/// The earlier accesses one access races with in one granule (at most one per slot).
+struct ShadowConflicts {
+  unsigned count;
+  ShadowSlot slot[kSlotsPerCell];
+};
+
+/// Checks an access (hot word `cur` at `pc`, one granule) against the granule's slots, then records
+/// it. Every conflicting earlier access (not ordered by happens-before, different threads,
+/// overlapping bytes, at least one write, not both atomic) is copied to *conflicts, so that all of
+/// them, not only the first, can become choice points. Returns the cold record the caller must
+/// fill for the newly stored slot, or nullptr when the access was redundant (the same thread
+/// already recorded at least as much in this epoch *at the same pc*, so it adds nothing any later
+/// check or choice point could need; a redundant access reports no conflicts: its twin did).
+///
+/// The pc matters because racy pcs become choice points: a read that follows the thread's own
+/// write in one epoch is redundant for detection, and a thread's newer access replaces its older
+/// one of the same bytes (whatever races with the older one races with the newer one too), but if
+/// they were dropped, a later write by another thread would race only with the newest pc and a
+/// preemption just before the others could never be tried. Such a *sibling* (same thread, another
+/// pc) keeps its slot while the cell has an empty one; in a full cell the access is dropped when a
+/// sibling of the same epoch covers it (nothing is evicted for a pc alone), else it replaces a
+/// sibling it subsumes, as it always did.
+ShadowCold *shadow_access_word(uintptr_t granule, uint64_t cur, uintptr_t pc, const VectorClock &vc,
+                               ShadowConflicts *conflicts);
 
 /// The granule's shadow page is the cached one and the inline path is allowed (shadow_record_own
 /// then needs no call).
@@ -221,14 +237,18 @@ inline void shadow_allow_inline(bool allowed) {
 /// What shadow_record_own did.
 struct OwnRecord {
   ShadowCold *cold; ///< the slot's cold record to fill; nullptr: redundant or shared
-  bool shared;      ///< nothing done: another thread accessed these bytes, use shadow_access_word
+  /// nothing done: another thread accessed these bytes, the thread's own slot for them has another
+  /// pc (a sibling, see shadow_access_word) or the cell is full; use shadow_access_word
+  bool shared;
 };
 
 /// The common case of shadow_access_word, inline on every plain access: a cell that holds only the
 /// accessing thread's own earlier accesses to these bytes cannot race, so no clock is looked up;
 /// the four slots are compared at once (SSE2) and the slot with the same bytes is replaced.
-/// The granule's page must be the cached one (shadow_page_cached).
-__attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t granule, uint64_t cur) {
+/// The granule's page must be the cached one (shadow_page_cached). A slot is redundant or replaced
+/// only when its pc is `pc` (see shadow_access_word); otherwise the general path decides.
+__attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t granule, uint64_t cur,
+                                                                  uintptr_t pc) {
   using namespace shadow_detail;
   Page *page = g_page_cache.page;
   const unsigned idx = (granule >> 3) & (kCellsPerPage - 1);
@@ -240,12 +260,29 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
 #else
   const SlotBits b = slot_bits_scalar(cell, cur);
 #endif
-  if (b.redundant)
-    return OwnRecord{nullptr, false};
+  ShadowCold *cold = page->cold[idx];
+  if (b.redundant) {
+    // Almost always the first redundant slot is this very access from the last loop iteration.
+    for (unsigned bits = b.redundant; bits; bits &= bits - 1)
+      if (cold[__builtin_ctz(bits)].pc == pc)
+        return OwnRecord{nullptr, false};
+    return OwnRecord{nullptr, true}; // a sibling at another pc
+  }
   if (__builtin_expect(b.shared != 0, 0))
     return OwnRecord{nullptr, true};
-  const unsigned pick = b.replace ? b.replace : b.empty;
-  const unsigned victim = pick ? (unsigned)__builtin_ctz(pick) : page->evict[idx]++ % kSlotsPerCell;
+  // The slot of the same pc is replaced (a loop's next iteration); slots of other pcs stay while
+  // there is an empty one; anything else (a full cell) is the general path's choice.
+  unsigned victim = kSlotsPerCell;
+  for (unsigned bits = b.replace; bits; bits &= bits - 1)
+    if (cold[__builtin_ctz(bits)].pc == pc) {
+      victim = (unsigned)__builtin_ctz(bits);
+      break;
+    }
+  if (victim == kSlotsPerCell) {
+    if (!b.empty)
+      return OwnRecord{nullptr, true};
+    victim = (unsigned)__builtin_ctz(b.empty);
+  }
 #if defined(__SSE2__)
   // Whole-half stores: the next access to this granule (often the very next one, the neighbouring
   // element) loads each half with one 16-byte load, which a 4-byte store still in the store buffer
@@ -256,7 +293,7 @@ __attribute__((always_inline)) inline OwnRecord shadow_record_own(uintptr_t gran
 #else
   cell_store(cell, (int)victim, cur);
 #endif
-  return OwnRecord{&page->cold[idx][victim], false};
+  return OwnRecord{&cold[victim], false};
 }
 
 /// The same check for a whole slot (tests, and the general path): records it, cold half included.

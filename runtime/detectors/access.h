@@ -33,7 +33,7 @@ __attribute__((always_inline)) inline void on_fast_access(ThreadState *t, uintpt
   const uint8_t mask = (uint8_t)(((1u << size) - 1) << (addr & 7)); // fits the granule (above)
   const uint64_t word = t->epoch_word | (uint64_t)mask << 48 | (write ? kEpochWriteBit : 0) |
                         (atomic ? kEpochAtomicBit : 0);
-  const OwnRecord r = shadow_record_own(granule, word);
+  const OwnRecord r = shadow_record_own(granule, word, pc);
   if (__builtin_expect(r.shared, 0))
     return on_shared_access(t, addr, size, word, pc);
   if (!r.cold) {

@@ -1,8 +1,10 @@
 // Happens-before race detection (FastTrack-style shadow in core/shadow.*): every instrumented
-// access is checked against the granule's recent accesses; a race is reported once per pair of pcs,
-// both pcs become choice points for the rest of this run (`racy pc=` tells the driver for later
-// runs). Plain accesses at racy pcs are scheduling points: that is what makes a lost update
-// reproducible.
+// access is checked against the granule's recent accesses; a race is reported once per pair of pcs.
+// Every pc the detector sees in a race — the access and *every* earlier access it conflicts with,
+// in every granule it touches, reported or not — becomes a choice point for the rest of this run
+// (`racy pc=` tells the driver for later runs). Plain accesses at racy pcs are scheduling points:
+// that is what makes a lost update reproducible, and learning all of them (not only the first pair)
+// is what lets a strategy preempt a thread at a later racy access of the same variable.
 #include "core/events.h"
 #include "core/scheduler.h"
 #include "core/shadow.h"
@@ -35,12 +37,8 @@ bool stale_stack_slot(const ShadowSlot &s) {
 }
 
 void report_race(ThreadState *t, const ShadowSlot &cur, const ShadowSlot &prev) {
-  if (stale_stack_slot(prev))
-    return;
   uintptr_t a = cur.pc < prev.pc ? cur.pc : prev.pc, b = cur.pc < prev.pc ? prev.pc : cur.pc;
   uint64_t key = hash64(a * 31 + hash64(b)) | 1;
-  mark_racy(cur.pc);
-  mark_racy(prev.pc);
   if (g_reported_pairs.find(key))
     return;
   g_reported_pairs.insert(key, &g_mark);
@@ -82,9 +80,22 @@ void report_race(ThreadState *t, const ShadowSlot &cur, const ShadowSlot &prev) 
   emit(l, true);
 }
 
+/// The access at `pc` raced with `found` in one granule: all of them become choice points, and the
+/// first is reported unless `*reported` (one report per access; the other granules only teach).
 void on_race(ThreadState *t, uint64_t word, uintptr_t pc, uintptr_t addr, size_t size,
-             const ShadowSlot &prev) {
+             const ShadowConflicts &found, bool *reported) {
   using namespace shadow_detail;
+  const ShadowSlot *first = nullptr;
+  for (unsigned i = 0; i < found.count; ++i)
+    if (!stale_stack_slot(found.slot[i])) {
+      mark_racy(pc);
+      mark_racy(found.slot[i].pc);
+      if (!first)
+        first = &found.slot[i];
+    }
+  if (*reported || !first)
+    return;
+  *reported = true;
   ShadowSlot cur{word_clock(word),
                  (uint16_t)t->tid,
                  word_mask(word),
@@ -93,7 +104,7 @@ void on_race(ThreadState *t, uint64_t word, uintptr_t pc, uintptr_t addr, size_t
                  (uint32_t)size,
                  pc,
                  addr};
-  report_race(t, cur, prev);
+  report_race(t, cur, *first);
 }
 
 } // namespace
@@ -125,14 +136,11 @@ void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool ato
   for (uintptr_t g = addr & ~(uintptr_t)7; g < end; g += 8) {
     uintptr_t lo = g > addr ? g : addr;
     uint64_t word = shadow_word(clock, t->tid, granule_mask(lo, end - lo), flags);
-    bool raced = false;
-    ShadowSlot prev;
-    if (ShadowCold *c = shadow_access_word(g, word, t->vc, &prev, &raced))
+    ShadowConflicts found;
+    if (ShadowCold *c = shadow_access_word(g, word, pc, t->vc, &found))
       *c = ShadowCold{pc, thread_stack_id(t), (uint32_t)size};
-    if (raced && !reported) {
-      reported = true;
-      on_race(t, word, pc, addr, size, prev);
-    }
+    if (found.count)
+      on_race(t, word, pc, addr, size, found, &reported);
   }
 }
 
@@ -148,12 +156,13 @@ void on_shared_access(ThreadState *t, uintptr_t addr, size_t size, uint64_t word
   if (!atomic)
     ++t->quiet_accesses;
   RtScope scope(t);
-  bool raced = false;
-  ShadowSlot prev;
-  if (ShadowCold *c = shadow_access_word(addr & ~(uintptr_t)7, word, t->vc, &prev, &raced))
+  ShadowConflicts found;
+  if (ShadowCold *c = shadow_access_word(addr & ~(uintptr_t)7, word, pc, t->vc, &found))
     *c = ShadowCold{pc, thread_stack_id(t), (uint32_t)size};
-  if (raced)
-    on_race(t, word, pc, addr, size, prev);
+  if (found.count) {
+    bool reported = false;
+    on_race(t, word, pc, addr, size, found, &reported);
+  }
 }
 
 void on_range(ThreadState *t, uintptr_t addr, size_t size, bool write, uintptr_t pc) {

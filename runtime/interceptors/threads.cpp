@@ -1,7 +1,7 @@
 // Threads: pthread_create registers the child (tids in creation order, so schedules do not depend
 // on addresses or timing) and starts it in a trampoline that waits for the baton; join is a
 // modelled block plus an acquire of the child's final clock; exit and detach keep the model in
-// step.
+// step; a call to exit() is a scheduling point.
 #include "core/events.h"
 #include "core/scheduler.h"
 #include "detectors/detectors.h"
@@ -103,5 +103,14 @@ WEFT_INTERCEPTOR(void, pthread_exit, void *ret) {
     thread_finish(t);
   }
   WEFT_REAL(pthread_exit)(ret);
+  __builtin_unreachable();
+}
+
+// A program's own call to exit() from any thread (main returning is seen in __tsan_func_exit):
+// other runnable threads may run before the process ends (core/scheduler.h, exit_point).
+WEFT_INTERCEPTOR(void, exit, int status) {
+  if (ThreadState *t = active_thread())
+    exit_point(t, WEFT_RET_PC());
+  WEFT_REAL(exit)(status);
   __builtin_unreachable();
 }

@@ -37,6 +37,12 @@ WEFT_EXPORT void __tsan_func_exit() {
     return;
   --t->depth;
   t->stack_id_valid = false;
+  // The main thread's outermost instrumented function returns: that is `main` returning into the
+  // C library, which calls exit (or a static constructor returning before main: a scheduling point
+  // there is harmless). glibc's own call to exit does not go through the interposed `exit`, so
+  // this is where the other threads get their chance to run before the process ends.
+  if (__builtin_expect(t->depth == 0 && t->tid == 0, 0) && active_thread())
+    exit_point(t, reinterpret_cast<uintptr_t>(__builtin_return_address(0)));
 }
 
 #define WEFT_ACCESS_HOOKS(n)                                                                       \

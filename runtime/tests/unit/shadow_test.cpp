@@ -1,6 +1,7 @@
 // Shadow cells: conflicting unordered accesses race; ordered ones, read-read, atomic-atomic and
 // disjoint bytes of one granule do not; erasing a range forgets it.
 #include "core/shadow.h"
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace weft;
@@ -17,6 +18,16 @@ ShadowSlot acc(Tid t, uint32_t clock, bool write, uintptr_t addr, uint32_t size,
   s.size = size;
   s.pc = 0x1000 + t;
   return s;
+}
+
+/// Records the 4-byte access `word` at `pc` in granule `g` as the runtime does (cold record
+/// filled); its conflicts go to *found. False: the access was redundant or dropped.
+bool record(uintptr_t g, uint64_t word, uintptr_t pc, const VectorClock &vc,
+            ShadowConflicts *found) {
+  ShadowCold *c = shadow_access_word(g, word, pc, vc, found);
+  if (c)
+    *c = ShadowCold{pc, 0, 4};
+  return c != nullptr;
 }
 } // namespace
 
@@ -118,18 +129,18 @@ TEST(Shadow, OwnRecordReplacesRedundantAndHandsOverShared) {
   shadow_access(g, acc(0, 1, false, g, 4), t0, &prev); // caches the page
   ASSERT_TRUE(shadow_page_cached(g));
   uint64_t write_e2 = shadow_word(2, 0, granule_mask(g, 4), kSlotWrite);
-  OwnRecord r = shadow_record_own(g, write_e2);
+  OwnRecord r = shadow_record_own(g, write_e2, 0x1000);
   EXPECT_FALSE(r.shared);
   ASSERT_NE(r.cold, nullptr);
-  r = shadow_record_own(g, write_e2);
+  r = shadow_record_own(g, write_e2, 0x1000);
   EXPECT_EQ(r.cold, nullptr) << "the same write in the same epoch adds nothing";
   EXPECT_FALSE(r.shared);
-  r = shadow_record_own(g, shadow_word(2, 0, granule_mask(g, 4), 0));
+  r = shadow_record_own(g, shadow_word(2, 0, granule_mask(g, 4), 0), 0x1000);
   EXPECT_EQ(r.cold, nullptr) << "a read after a write of the same bytes in one epoch adds nothing";
   VectorClock t1{};
   t1.set(1, 1);
   EXPECT_TRUE(shadow_access(g, acc(1, 1, false, g, 4), t1, &prev)) << "unordered read of a write";
-  r = shadow_record_own(g, shadow_word(3, 0, granule_mask(g, 4), kSlotWrite));
+  r = shadow_record_own(g, shadow_word(3, 0, granule_mask(g, 4), kSlotWrite), 0x1000);
   EXPECT_TRUE(r.shared);
   EXPECT_EQ(r.cold, nullptr);
 }
@@ -160,13 +171,18 @@ TEST(Shadow, OwnRecordStoresOnlyTheChosenSlot) {
                        (uint8_t)((r >> 32) & kSlotWrite));
   };
   for (int round = 0; round < 20000; ++round) {
-    for (int i = 0; i < kSlotsPerCell; ++i)
+    for (int i = 0; i < kSlotsPerCell; ++i) {
       cell_store(live, i, own_word());
+      page_for(g)->cold[(g >> 3) & (kCellsPerPage - 1)][i].pc = 0x1000; // no siblings here
+    }
     const uint64_t cur = own_word() | shadow_word(0, 0, 1, 0);
     const Cell before = live;
     const SlotBits b = slot_bits_scalar(before, cur);
-    const OwnRecord r = shadow_record_own(g, cur);
-    ASSERT_FALSE(r.shared) << round;
+    const OwnRecord r = shadow_record_own(g, cur, 0x1000); // every slot's pc (acc(0, ...))
+    const bool full = !b.redundant && !b.replace && !b.empty;
+    ASSERT_EQ(r.shared, full) << round << ": only a full cell goes to the general path";
+    if (full)
+      continue;
     Cell expect = before;
     if (!b.redundant) {
       ASSERT_NE(r.cold, nullptr) << round;
@@ -180,4 +196,56 @@ TEST(Shadow, OwnRecordStoresOnlyTheChosenSlot) {
     for (int i = 0; i < kSlotsPerCell; ++i)
       ASSERT_EQ(cell_word(live, i), cell_word(expect, i)) << round << " slot " << i;
   }
+}
+
+// Issue 14 item 2: a read after the thread's own write in one epoch, at another pc, is kept beside
+// the write (a sibling), so a later unordered write by another thread conflicts with both pcs and
+// both become choice points; the same read again (same pc) is redundant; siblings never evict.
+TEST(Shadow, SiblingAtAnotherPcIsKeptAndEveryConflictIsReturned) {
+  const uintptr_t g = 0x80000;
+  VectorClock t0{}, t1{};
+  t0.set(0, 1);
+  t1.set(1, 1);
+  const uint8_t m = granule_mask(g, 4);
+  ShadowConflicts found;
+  EXPECT_TRUE(record(g, shadow_word(1, 0, m, 0), 0xa0, t0, &found));          // read v
+  EXPECT_TRUE(record(g, shadow_word(1, 0, m, kSlotWrite), 0xa1, t0, &found)); // write (other pc)
+  EXPECT_TRUE(record(g, shadow_word(1, 0, m, 0), 0xa2, t0, &found)) << "the re-read: a sibling";
+  EXPECT_FALSE(record(g, shadow_word(1, 0, m, 0), 0xa2, t0, &found)) << "the same re-read again";
+  EXPECT_EQ(found.count, 0u);
+  EXPECT_TRUE(record(g, shadow_word(1, 1, m, kSlotWrite), 0xb0, t1, &found));
+  ASSERT_EQ(found.count, 3u) << "the other thread's write races with every pc of thread 0";
+  uintptr_t pcs[3] = {found.slot[0].pc, found.slot[1].pc, found.slot[2].pc};
+  std::sort(pcs, pcs + 3);
+  EXPECT_EQ(pcs[0], 0xa0u);
+  EXPECT_EQ(pcs[1], 0xa1u);
+  EXPECT_EQ(pcs[2], 0xa2u);
+  // The cell is full now (three of thread 0, one of thread 1): a fourth pc of thread 0 in the
+  // same epoch that its write already covers is dropped rather than evicting anything.
+  EXPECT_FALSE(record(g, shadow_word(1, 0, m, 0), 0xa3, t0, &found));
+  EXPECT_EQ(found.count, 1u) << "it still races with thread 1's write";
+}
+
+// ...and so is a thread's older access at another pc, in an earlier epoch, that the newer one would
+// have replaced; the same pc in a later epoch still replaces its own slot (a loop stays in one).
+TEST(Shadow, OlderAccessAtAnotherPcIsKept) {
+  const uintptr_t g = 0x90000;
+  const uint8_t m = granule_mask(g, 4);
+  VectorClock t0{}, t1{};
+  t0.set(0, 2);
+  t1.set(1, 1);
+  ShadowConflicts found;
+  record(g, shadow_word(1, 0, m, 0), 0xc0, t0, &found); // epoch 1: read at pc c0
+  record(g, shadow_word(2, 0, m, 0), 0xc1, t0, &found); // epoch 2: read at pc c1
+  record(g, shadow_word(3, 0, m, 0), 0xc1, t0, &found); // epoch 3: c1 again, replaces its slot
+  int live = 0;
+  const shadow_detail::Cell &cell =
+      shadow_detail::page_for(g)->cells[(g >> 3) & (shadow_detail::kCellsPerPage - 1)];
+  for (int i = 0; i < kSlotsPerCell; ++i)
+    live += shadow_detail::cell_word(cell, i) != 0;
+  EXPECT_EQ(live, 2) << "one slot per pc";
+  record(g, shadow_word(1, 1, m, kSlotWrite), 0xd0, t1, &found);
+  ASSERT_EQ(found.count, 2u);
+  EXPECT_NE(found.slot[0].pc, found.slot[1].pc);
+  EXPECT_TRUE(found.slot[0].pc == 0xc0 || found.slot[1].pc == 0xc0) << "the older pc races too";
 }

@@ -201,16 +201,29 @@ struct Explorer {
     // points). The set starts empty; when a run finds new racy pcs, the search starts over with the
     // larger set. The set only grows and is bounded by the program's racy accesses, so this
     // converges, and the final tree explores every schedule of the final set within the bound.
+    // "Exhausted" is claimed only for a tree none of whose runs grew the set (a run that learns a
+    // pc restarts the search, so the last tree's runs learned nothing), none of whose runs left
+    // its forced prefix (then the tree does not describe the program, and the claim would be a
+    // guess) and none of whose runs was stopped by --timeout (what it would have done after the
+    // kill is not in the tree).
     auto tree = std::make_unique<DfsTree>(options.preemptionBound);
     ChildSet children;
-    bool warned = false;
+    bool warned = false, treeDiverged = false, treeCut = false;
     std::size_t racyCount = 0;
+    auto finish = [&] {
+      outcome.exhausted = !treeDiverged && !treeCut;
+      outcome.choicePoints = racyCount;
+      if (treeDiverged)
+        outcome.warnings.push_back("the dfs tree was closed, but a run of it did not follow its "
+                                   "prefix: the whole space is not known to be explored");
+      if (treeCut)
+        outcome.warnings.push_back("the dfs tree was closed, but a run of it was stopped by "
+                                   "--timeout: what follows that point is not explored");
+    };
     for (std::uint64_t i = 0; i < options.iterations; ++i) {
       auto prefix = tree->nextPrefix();
-      if (!prefix) {
-        outcome.exhausted = true;
-        return;
-      }
+      if (!prefix)
+        return finish();
       std::vector<std::string> lines;
       for (std::uint32_t c : *prefix)
         lines.push_back(std::to_string(c));
@@ -226,23 +239,29 @@ struct Explorer {
       child->result().seed = runSeed(options.seed, i);
       auto finished = children.wait();
       RunResult run = std::move(finished.front()->result());
-      if (!tree->record(run.record.choices, run.record.enabled) && !warned) {
-        warned = true;
-        outcome.warnings.push_back(
-            "run " + std::to_string(i) +
-            " did not follow its forced prefix: the program is not deterministic under a fixed "
-            "schedule (clock, input, uninstrumented threads?); the search may repeat schedules");
+      if (!tree->record(run.record.choices, run.record.enabled)) {
+        treeDiverged = true;
+        if (!warned) {
+          warned = true;
+          outcome.warnings.push_back(
+              "run " + std::to_string(i) +
+              " did not follow its forced prefix: the program is not deterministic under a fixed "
+              "schedule (clock, input, uninstrumented threads?); the search may repeat schedules");
+        }
       }
+      treeCut |= run.end.timedOut;
       if (!consider(std::move(run), knowledge.racyPcs(racyCount)))
         return;
       if (knowledge.racyCount(outcome.runs) != racyCount) {
         racyCount = knowledge.racyCount(outcome.runs);
         tree = std::make_unique<DfsTree>(options.preemptionBound);
+        treeDiverged = treeCut = false;
+        ++outcome.restarts;
       }
     }
     // The last run may have closed the tree: say so without another run.
     if (!tree->nextPrefix())
-      outcome.exhausted = true;
+      finish();
   }
 };
 

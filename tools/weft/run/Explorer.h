@@ -41,9 +41,13 @@ struct Failure {
 struct ExploreOutcome {
   std::vector<Failure> failures; ///< in iteration order; distinct (by failure key) with keep-going
   std::uint64_t runs = 0;        ///< runs completed and considered
-  bool exhausted = false;        ///< dfs explored every schedule within the bound
-  std::uint64_t maxSteps = 0;    ///< the longest run's step count
-  std::string toolError;         ///< non-empty: the exploration could not be done (exit 2)
+  /// dfs explored every schedule within the bound, over a set of choice points that no run of that
+  /// final search added to, and every run of it followed its forced prefix and ran to its end
+  bool exhausted = false;
+  std::size_t choicePoints = 0; ///< dfs: racy pcs (plain-access choice points) of the last tree
+  std::uint64_t restarts = 0;   ///< dfs: searches started over because choice points were learned
+  std::uint64_t maxSteps = 0;   ///< the longest run's step count
+  std::string toolError;        ///< non-empty: the exploration could not be done (exit 2)
   std::vector<std::string> warnings;
 };
 

@@ -191,9 +191,23 @@ int runCommand(int argc, char **argv) {
     std::fprintf(stderr, "weft run: report written to %s\n", jsonReport.c_str());
   }
 
-  if (outcome.exhausted)
-    std::printf("explored the whole space (%llu schedules)\n",
-                static_cast<unsigned long long>(outcome.runs));
+  if (outcome.exhausted) {
+    // The claim says what it covers: schedules with at most B preemptions, of a sequentially
+    // consistent machine (one thread at a time, every access seen by the next), over the choice
+    // points the search ended with (docs/strategies.md).
+    std::string bound = options.preemptionBound < 0
+                            ? std::string("no preemption bound")
+                            : "preemption bound " + std::to_string(options.preemptionBound);
+    std::string restarts = outcome.restarts == 0
+                               ? std::string()
+                               : ", restarted " + std::to_string(outcome.restarts) + " time" +
+                                     (outcome.restarts == 1 ? "" : "s") +
+                                     " as choice points were learned";
+    std::printf("explored the whole space (%llu schedules; %s, sequential consistency, %zu racy "
+                "access%s as choice points%s)\n",
+                static_cast<unsigned long long>(outcome.runs), bound.c_str(), outcome.choicePoints,
+                outcome.choicePoints == 1 ? "" : "es", restarts.c_str());
+  }
   std::fprintf(stderr, "weft run: %llu run%s in %.2f s (%.0f schedules/s), seed %llu\n",
                static_cast<unsigned long long>(outcome.runs), outcome.runs == 1 ? "" : "s", seconds,
                seconds > 0 ? static_cast<double>(outcome.runs) / seconds : 0.0,

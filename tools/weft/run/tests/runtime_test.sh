@@ -123,7 +123,12 @@ dfs)
   replay_all r.json 2
   expect_status 0 "$DRIVER" run --strategy dfs --iterations 100000 -o c.json -- "$(prog wrapper_check)"
   [[ $(json c.json "r['exploration']['exhausted']") == True ]] || fail "not exhausted"
-  grep -q "explored the whole space" out || fail "no exhaustion message"
+  grep -q "explored the whole space (.*; preemption bound 2, sequential consistency," out ||
+    fail "the exhaustion message does not state its bound: $(cat out)"
+  # Issue 14 item 3: the claim is checked by an unbounded search finding nothing more.
+  expect_status 0 "$DRIVER" run --strategy dfs --preemption-bound -1 --iterations 100000 -o u.json \
+    -- "$(prog wrapper_check)"
+  [[ $(json u.json "r['exploration']['exhausted']") == True ]] || fail "unbounded: not exhausted"
   ;;
 fence)
   # Release/acquire fences around relaxed accesses publish (g++ warns that TSan does not support

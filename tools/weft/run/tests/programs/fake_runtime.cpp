@@ -84,11 +84,18 @@ std::vector<unsigned> readSchedule() {
   return choices;
 }
 
-// A tiny model of the dfs runtime: two threads of two steps each; main (0) starts them. Follows the
-// forced prefix, then runs without preemption (stay on the last thread while it can run).
-int fakeDfs(bool failOnInterleaving) {
+/// What a fake dfs program does: steps per thread, the trace that fails (empty: none) and the trace
+/// in which it reports a new racy pc (empty: none).
+struct DfsModel {
+  int steps1 = 2, steps2 = 2;
+  std::vector<unsigned> failOn, learnOn;
+};
+
+// A tiny model of the dfs runtime: two threads of a few steps each; main (0) starts them. Follows
+// the forced prefix, then runs without preemption (stay on the last thread while it can run).
+int fakeDfs(const DfsModel &model) {
   std::vector<unsigned> prefix = readSchedule();
-  int left[3] = {0, 2, 2};
+  int left[3] = {0, model.steps1, model.steps2};
   std::string steps = "steps";
   std::vector<unsigned> trace;
   int last = 1;
@@ -114,8 +121,13 @@ int fakeDfs(bool failOnInterleaving) {
     steps += " " + token;
   }
   emit(steps);
-  if (failOnInterleaving && trace == std::vector<unsigned>{1, 2, 2, 1}) {
-    emit("finding rule=assertion-failure tid=1 addr=0 size=0 text=assertion failed: 1 2 2 1");
+  if (!model.learnOn.empty() && trace == model.learnOn)
+    emit("racy pc=" + pcIn(writer));
+  if (!model.failOn.empty() && trace == model.failOn) {
+    std::string order;
+    for (unsigned t : trace)
+      order += (order.empty() ? "" : " ") + std::to_string(t);
+    emit("finding rule=assertion-failure tid=1 addr=0 size=0 text=assertion failed: " + order);
     emit("threadstate tid=1 state=running stack=" + pcIn(writer));
     emit("end-finding");
     emit("exit status=66");
@@ -222,9 +234,21 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (mode == "dfs")
-    return fakeDfs(false);
+    return fakeDfs({});
   if (mode == "dfs-fail")
-    return fakeDfs(true);
+    return fakeDfs({2, 2, {1, 2, 2, 1}, {}});
+  if (mode == "dfs-learn") {
+    // Thread 1's second step is an access that is a choice point only once it has been seen race,
+    // and it is seen racing only in the schedule where thread 2 goes first; the failure needs a
+    // preemption at that access. A search that kept its first tree would claim the whole space
+    // after 2 schedules and never fail.
+    std::ifstream racy(env("WEFT_RACY_PCS_FILE"));
+    std::string line;
+    bool learned = static_cast<bool>(std::getline(racy, line)) && !line.empty();
+    if (!learned)
+      return fakeDfs({1, 1, {}, {2, 1}});
+    return fakeDfs({2, 1, {1, 2, 1}, {}});
+  }
   if (mode == "replay")
     return fakeReplay(argc > 2 ? argv[2] : "");
   std::fprintf(stderr, "fake_runtime: unknown mode '%s'\n", mode.c_str());
