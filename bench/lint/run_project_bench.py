@@ -25,6 +25,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -218,6 +219,8 @@ def main():
     if args.quick:
         args.files, args.runs = 4, 1
 
+    # A benchmark stopped with kill (it runs for many minutes) still removes its scratch copy.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(2))
     scratch = tempfile.mkdtemp(prefix="weft-project-bench-")
     try:
         return run(args, scratch)
