@@ -98,8 +98,9 @@ void FunctionExtractor::collectGuards(const Stmt *s) {
       }
     }
   } else if (auto *ce = dyn_cast<CXXConstructExpr>(s)) {
-    if (const VarDecl *g = declaredVar(s); g && scopedCapabilityCtor(ce))
-      guardLocks_[g] = scopedCapabilityLocks(ce);
+    std::vector<LockUse> locks;
+    if (const VarDecl *g = declaredVar(s); g && guardConstruction(ce, &locks))
+      guardLocks_[g] = std::move(locks);
   }
   for (const Stmt *c : s->children())
     collectGuards(c);

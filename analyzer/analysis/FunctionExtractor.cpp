@@ -34,9 +34,10 @@ void FunctionExtractor::run() {
   out_.isConstructor = isa<CXXConstructorDecl>(fd_);
   out_.end = loc(body->getEndLoc());
   llvm::StringRef n = fd_->getIdentifier() ? fd_->getName() : "";
-  out_.returnsLocked = n == "lock" || n == "lock_shared" || n.starts_with("try_lock") ||
-                       findAttr<AcquireCapabilityAttr>(fd_) ||
-                       findAttr<TryAcquireCapabilityAttr>(fd_);
+  out_.returnsLocked =
+      n == "lock" || n == "lock_shared" || n.starts_with("try_lock") ||
+      findAttr<AcquireCapabilityAttr>(fd_) || findAttr<TryAcquireCapabilityAttr>(fd_) ||
+      projectGuardCtor(dyn_cast<CXXConstructorDecl>(fd_), nullptr) || projectLockMethod(fd_);
   if (const auto *req = findAttr<RequiresCapabilityAttr>(fd_))
     for (const Expr *arg : req->args())
       if (ObjRef r = lockRef(arg, false); r.valid())
@@ -260,9 +261,9 @@ void FunctionExtractor::statement(const Stmt *s, Block &out) {
   }
   if (auto *ce = dyn_cast<CallExpr>(s)) {
     call(ce, out);
-  } else if (auto *cons = dyn_cast<CXXConstructExpr>(s); cons && scopedCapabilityCtor(cons)) {
-    // The project's own RAII guard, as Clang's thread-safety analysis knows it: a
-    // SCOPED_CAPABILITY class whose constructor is ACQUIRE(mu) (leveldb's MutexLock). Its
+  } else if (auto *cons = dyn_cast<CXXConstructExpr>(s); cons && guardConstruction(cons, nullptr)) {
+    // The project's own RAII guard: a SCOPED_CAPABILITY class whose constructor is ACQUIRE(mu)
+    // (leveldb's MutexLock), or one recognised from its bodies (ProjectGuards.cpp). Its
     // variable is a guard of those locks; its destructor releases them (element()).
     if (const VarDecl *g = declaredVar(s))
       emit(out, Event::GuardLock,

@@ -137,6 +137,19 @@ private:
   /// A constructor of a SCOPED_CAPABILITY class annotated ACQUIRE(...), and the locks it takes.
   bool scopedCapabilityCtor(const clang::CXXConstructExpr *ce) const;
   std::vector<LockUse> scopedCapabilityLocks(const clang::CXXConstructExpr *ce);
+  /// The project's own unannotated guard classes (ProjectGuards.cpp): which constructor parameter
+  /// holds the lock, and the lock class's method that takes it (none: taken directly).
+  struct ProjectGuard {
+    int param = -1;
+    const clang::CXXMethodDecl *method = nullptr;
+    const clang::Stmt *inner = nullptr; ///< that method's own lock statement
+  };
+  static bool projectGuardCtor(const clang::CXXConstructorDecl *ctor, ProjectGuard *out);
+  std::vector<LockUse> projectGuardLocks(const clang::CXXConstructExpr *ce, const ProjectGuard &g);
+  /// A method of the project's own mutex class that takes a member lock and keeps it (Lock()).
+  static bool projectLockMethod(const clang::FunctionDecl *fd);
+  /// Either kind of guard constructor, with its locks.
+  bool guardConstruction(const clang::CXXConstructExpr *ce, std::vector<LockUse> *locks);
 
   BodyExtractor &b_;
   clang::ASTContext &ctx_;
