@@ -9,6 +9,7 @@
 #include "Program.h"
 #include "RecursiveMutexes.h"
 #include "Specialise.h"
+#include "StartedFlags.h"
 #include "Summaries.h"
 #include "ValueFlow.h"
 
@@ -82,8 +83,17 @@ AnalysisResult analyzeLinked(ProgramFacts program) {
   resolveValueFlow(program);
   specialiseConstantCalls(program);
   addConditionReleases(program);
-  summarizeProgram(program);
-  return buildProgram(program);
+  // A started flag set idle by code that joins no thread says "not running" only if its thread
+  // is not running there, which the expanded program tells: assume it, check, and analyse again
+  // without the flags that failed (each round drops one at least).
+  while (true) {
+    summarizeProgram(program);
+    AnalysisResult result = buildProgram(program);
+    std::set<std::string> broken = brokenStartedFlags(program, result);
+    if (broken.empty())
+      return result;
+    dropStartedFlags(program, broken);
+  }
 }
 
 AnalysisResult analyze(ASTContext &context) {

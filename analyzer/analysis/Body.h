@@ -57,15 +57,17 @@ struct EdgeFact {
     GuardOwns,   ///< the guard owns its locks on this edge (owns_lock())
     NotJoinable, ///< the thread handle `handle` is not joinable on this edge
     NotAcquired, ///< a lock call that failed (`if (pthread_mutex_lock(&m))`): `lock` not held
-    FlagZero,    ///< the flag `flag` is zero here: the threads it says were started are not
+    FlagIdle,    ///< the flag `flag` holds `value` here: if that is its idle value, the threads
+                 ///< it says were started are not running (ThreadSite::startedFlag)
     SyncedOn,    ///< a condition wait's loop ends here: acquires syncs[sync] (ExtractWaits.cpp)
   };
   Kind kind;
-  HeldLock lock;      ///< Acquired; GuardOwns: the guard's locks come from guards[guard]
-  int guard = -1;     ///< GuardOwns: index into guards
-  std::string handle; ///< NotJoinable
-  std::string flag;   ///< FlagZero: a value-flow node (ThreadSite::startedFlag)
-  int sync = -1;      ///< SyncedOn: index into syncs
+  HeldLock lock;       ///< Acquired; GuardOwns: the guard's locks come from guards[guard]
+  int guard = -1;      ///< GuardOwns: index into guards
+  std::string handle;  ///< NotJoinable
+  std::string flag;    ///< FlagIdle: a value-flow node (ThreadSite::startedFlag)
+  long long value = 0; ///< FlagIdle: the constant the flag was compared with
+  int sync = -1;       ///< SyncedOn: index into syncs
 };
 
 /// A branch on a by-value integer parameter the function never modifies: the true edge is
@@ -173,7 +175,6 @@ struct CreateOp {
   bool joinableObject = false;  ///< a std::thread constructed here (must be joined or detached)
   bool discardedFuture = false; ///< std::async whose future is dropped: joined at once
   std::string assignedTo;       ///< move-assigned into this std::thread (name)
-  bool inLoop = false;
   report::Location loc;
 };
 
@@ -184,6 +185,21 @@ struct ThreadOp {
   std::string name; ///< ThreadEnd: the variable
   report::Location at;
   report::Location declaredAt; ///< ThreadEnd
+};
+
+/// A write of a flag-like global or field (ExtractOnce.cpp) and what it stores, as far as the
+/// source says.
+struct FlagWrite {
+  enum Kind : std::uint8_t { Unknown, Constant, NonNull };
+  std::string flag; ///< a value-flow node
+  Kind kind = Unknown;
+  long long value = 0; ///< Constant: the value stored
+  report::Location at;
+
+  /// May it store `idle`, the value that says "no thread started" (0, NULL, pigz's -1)?
+  bool mayStore(long long idle) const {
+    return kind == Unknown || (kind == Constant && value == idle) || (kind == NonNull && idle != 0);
+  }
 };
 
 /// One function, as extracted.
@@ -222,9 +238,9 @@ struct FunctionBody {
   /// What local pointers that only ever hold fresh allocations, never stored or handed to a
   /// thread, point to (`n:...` identities): objects of this frame (ExtractFresh.cpp).
   std::vector<std::string> ownedPointees;
-  /// Flag-like globals and fields (value-flow nodes) it sets to zero, null or an unknown value
-  /// (not in constructors): none of them starts a thread once (ThreadSite::guardFlag).
-  std::vector<std::string> flagClears;
+  /// Its writes of flag-like globals and fields (not in constructors, whose objects' flags
+  /// start cleared): ValueFlow.cpp decides from them which flags say a thread was started.
+  std::vector<FlagWrite> flagWrites;
   /// Parameters whose callable this function runs on another thread (filled by resolveValueFlow).
   std::vector<SpawnParam> spawns;
 };

@@ -44,7 +44,7 @@ std::map<int, CallableArg> FunctionExtractor::callables(const FunctionDecl *call
       ThreadSite &ts = fillSite(site, entry, loc(at->getBeginLoc()),
                                 handleOfCreation(at, SyncOp{}, &assigned)); // `t = launch(fn, arg)`
       ts.candidate = true;
-      ts.guardFlag = onceFlag(at);
+      setGuardFlag(at, ts);
     }
     out[static_cast<int>(i)].site = site;
   }

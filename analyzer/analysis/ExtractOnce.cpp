@@ -1,10 +1,11 @@
 // Flags that say a thread was started (FunctionExtractor.h): a creation inside `if (!started) {
 // started = true; ... }`, leveldb's PosixEnv::Schedule starting its one background thread, pigz's
-// outb() starting its writer when `outb_write_more == NULL`. The flag is a global or a field.
-// The whole program decides (ValueFlow.cpp) whether a function ever clears it again: when none
-// does, the thread is a single one and the tasks only it runs run one after another
-// (ThreadContext::serialRunner); when only code that joins threads does, a branch that sees the
-// flag zero sees the thread not running (EdgeFact::FlagZero).
+// outb() starting its writer when `outb_write_more == NULL` and load() its reader when
+// `g.in_which == -1` (an idle value other than zero). The flag is a global or a field. The whole
+// program decides (ValueFlow.cpp) whether a function ever stores the idle value again: when
+// none does, the thread is a single one and the tasks only it runs run one after another
+// (ThreadContext::serialRunner); when that happens only where the thread cannot be running, a
+// branch that sees the flag idle sees the thread not running (EdgeFact::FlagIdle).
 #include "FunctionExtractor.h"
 
 #include "AstHelpers.h"
@@ -13,6 +14,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+
+#include <optional>
 
 namespace weft::analyzer {
 
@@ -34,46 +37,90 @@ bool isFlagVariable(const Expr *e) {
   return me && isa<FieldDecl>(me->getMemberDecl());
 }
 
-/// The flag a condition tests for "not started yet": `!f`, `f == 0`, `f == false`, `f == NULL`.
-const Expr *notSetFlag(const Expr *cond, ASTContext &ctx) {
-  cond = cond->IgnoreParenImpCasts();
-  if (auto *uo = dyn_cast<UnaryOperator>(cond); uo && uo->getOpcode() == UO_LNot)
-    return isFlagVariable(uo->getSubExpr()) ? uo->getSubExpr()->IgnoreParenImpCasts() : nullptr;
-  auto *bo = dyn_cast<BinaryOperator>(cond);
-  if (!bo || bo->getOpcode() != BO_EQ)
-    return nullptr;
-  for (auto [flag, other] : {std::pair{bo->getLHS(), bo->getRHS()}, {bo->getRHS(), bo->getLHS()}}) {
-    Expr::EvalResult r;
-    bool zero = other->isNullPointerConstant(ctx, Expr::NPC_ValueDependentIsNotNull) ||
-                (other->EvaluateAsInt(r, ctx) && r.Val.getInt() == 0);
-    if (zero && isFlagVariable(flag))
-      return flag->IgnoreParenImpCasts();
-  }
-  return nullptr;
-}
-
-/// `rhs` sets a flag of type `t`: a nonzero constant, or for a pointer something that is not
-/// null by construction (an allocation, a call's result, an address).
-bool setsFlag(const Expr *rhs, QualType t, ASTContext &ctx) {
-  rhs = rhs->IgnoreParenImpCasts();
-  if (t->isPointerType())
-    return isa<CallExpr>(rhs) || isa<CXXNewExpr>(rhs) ||
-           (isa<UnaryOperator>(rhs) && cast<UnaryOperator>(rhs)->getOpcode() == UO_AddrOf);
+/// An integer constant (NULL, false and true included), when `e` is one.
+std::optional<long long> constantOf(const Expr *e, ASTContext &ctx) {
+  if (e->isValueDependent())
+    return std::nullopt;
+  if (e->isNullPointerConstant(ctx, Expr::NPC_ValueDependentIsNotNull))
+    return 0;
   Expr::EvalResult r;
-  return rhs->EvaluateAsInt(r, ctx) && r.Val.getInt() != 0;
+  if (!e->EvaluateAsInt(r, ctx) || r.Val.getInt().getSignificantBits() > 64)
+    return std::nullopt;
+  return r.Val.getInt().getSExtValue();
 }
 
-/// Calls `fn(lhs, sets)` for every write to a flag-like variable inside `s`.
+/// A branch condition that compares a flag-like variable with a constant: `f`, `!f`,
+/// `f == K`, `K != f`, with any `!`, `== 0` and `!= 0` around them.
+struct FlagTest {
+  const Expr *flag = nullptr;
+  long long value = 0;
+  bool onTrue = false; ///< the flag holds `value` on the true edge (else on the false one)
+};
+
+std::optional<FlagTest> flagTest(const Expr *cond, ASTContext &ctx) {
+  bool truthOnTrue = true; // the subexpression `e` is true on the true edge
+  const Expr *e = cond;
+  for (int depth = 0; e && depth < 8; ++depth) {
+    e = e->IgnoreParenImpCasts();
+    if (auto *uo = dyn_cast<UnaryOperator>(e); uo && uo->getOpcode() == UO_LNot) {
+      truthOnTrue = !truthOnTrue;
+      e = uo->getSubExpr();
+      continue;
+    }
+    auto *bo = dyn_cast<BinaryOperator>(e);
+    if (!bo || (bo->getOpcode() != BO_EQ && bo->getOpcode() != BO_NE))
+      break;
+    const bool eq = bo->getOpcode() == BO_EQ;
+    const Expr *inner = nullptr;
+    for (auto [x, k] : {std::pair{bo->getLHS(), bo->getRHS()}, {bo->getRHS(), bo->getLHS()}}) {
+      std::optional<long long> v = constantOf(k, ctx);
+      if (!v)
+        continue;
+      if (isFlagVariable(x))
+        return FlagTest{x->IgnoreParenImpCasts(), *v, eq == truthOnTrue};
+      if (*v == 0 && !inner)
+        inner = x; // `(...) == 0`: the truth of what is inside, maybe negated
+    }
+    if (!inner)
+      return std::nullopt;
+    if (eq)
+      truthOnTrue = !truthOnTrue;
+    e = inner;
+  }
+  if (!e || !isFlagVariable(e))
+    return std::nullopt;
+  return FlagTest{e->IgnoreParenImpCasts(), 0, !truthOnTrue}; // truthy: nonzero
+}
+
+/// What a write stores in a flag of type `t`: a constant, or for a pointer something that is
+/// not null by construction (an allocation, a call's result, an address).
+FlagWrite classify(const Expr *rhs, QualType t, ASTContext &ctx) {
+  FlagWrite w;
+  rhs = rhs->IgnoreParenImpCasts();
+  if (std::optional<long long> v = constantOf(rhs, ctx)) {
+    w.kind = FlagWrite::Constant;
+    w.value = *v;
+  } else if (t->isPointerType() &&
+             (isa<CallExpr>(rhs) || isa<CXXNewExpr>(rhs) ||
+              (isa<UnaryOperator>(rhs) && cast<UnaryOperator>(rhs)->getOpcode() == UO_AddrOf))) {
+    w.kind = FlagWrite::NonNull;
+  }
+  return w;
+}
+
+/// Calls `fn(lhs, write)` for every write to a flag-like variable inside `s` (`write.flag` and
+/// `write.at` left for the caller).
 template <class Fn> void forEachFlagWrite(const Stmt *s, ASTContext &ctx, Fn fn) {
   if (!s)
     return;
   if (auto *bo = dyn_cast<BinaryOperator>(s);
       bo && bo->isAssignmentOp() && isFlagVariable(bo->getLHS()))
     fn(bo->getLHS()->IgnoreParenImpCasts(),
-       bo->getOpcode() == BO_Assign && setsFlag(bo->getRHS(), bo->getLHS()->getType(), ctx));
+       bo->getOpcode() == BO_Assign ? classify(bo->getRHS(), bo->getLHS()->getType(), ctx)
+                                    : FlagWrite{});
   if (auto *uo = dyn_cast<UnaryOperator>(s);
       uo && uo->isIncrementDecrementOp() && isFlagVariable(uo->getSubExpr()))
-    fn(uo->getSubExpr()->IgnoreParenImpCasts(), false);
+    fn(uo->getSubExpr()->IgnoreParenImpCasts(), FlagWrite{});
   if (isa<LambdaExpr>(s))
     return; // its own function
   for (const Stmt *child : s->children())
@@ -82,76 +129,51 @@ template <class Fn> void forEachFlagWrite(const Stmt *s, ASTContext &ctx, Fn fn)
 
 } // namespace
 
-std::string FunctionExtractor::onceFlag(const Stmt *s) {
-  const Stmt *child = s;
-  for (const Stmt *p = pm_->getParent(s); p; child = p, p = pm_->getParent(p)) {
+void FunctionExtractor::setGuardFlag(const Stmt *creation, ThreadSite &site) {
+  const Stmt *child = creation;
+  for (const Stmt *p = pm_->getParent(creation); p; child = p, p = pm_->getParent(p)) {
     if (isLoopStmt(p))
-      return ""; // several threads per guarded run
+      return; // several threads per guarded run
     auto *is = dyn_cast<IfStmt>(p);
     if (!is || is->getThen() != child || !is->getCond())
       continue;
-    const Expr *flag = notSetFlag(is->getCond(), ctx_);
-    if (!flag)
+    std::optional<FlagTest> test = flagTest(is->getCond(), ctx_);
+    if (!test || !test->onTrue)
       continue;
-    const std::string node = flows_.nodeOf(flag);
-    bool set = false;
-    forEachFlagWrite(is->getThen(), ctx_, [&](const Expr *lhs, bool sets) {
-      set = set || (sets && flows_.nodeOf(lhs) == node);
+    const std::string node = flows_.nodeOf(test->flag);
+    bool set = false; // the guarded block stores a value other than the idle one
+    forEachFlagWrite(is->getThen(), ctx_, [&](const Expr *lhs, const FlagWrite &w) {
+      set = set || (!w.mayStore(test->value) && flows_.nodeOf(lhs) == node);
     });
-    if (!node.empty() && set)
-      return node;
+    if (!node.empty() && set) {
+      site.guardFlag = node;
+      site.guardIdle = test->value;
+      return;
+    }
   }
-  return "";
 }
 
 void FunctionExtractor::flagEdge(const Expr *cond, Block &out) {
-  // Through `!`, `== 0` and `!= 0` (also NULL and false) to the flag; `nonzeroOnTrue` says
-  // which edge sees it set.
-  bool nonzeroOnTrue = true;
-  const Expr *e = cond;
-  for (int i = 0; e && i < 8; ++i) {
-    e = e->IgnoreParenImpCasts();
-    if (auto *uo = dyn_cast<UnaryOperator>(e); uo && uo->getOpcode() == UO_LNot) {
-      nonzeroOnTrue = !nonzeroOnTrue;
-      e = uo->getSubExpr();
-      continue;
-    }
-    auto *bo = dyn_cast<BinaryOperator>(e);
-    if (!bo || (bo->getOpcode() != BO_EQ && bo->getOpcode() != BO_NE))
-      break;
-    auto isZero = [&](const Expr *x) {
-      Expr::EvalResult r;
-      return x->isNullPointerConstant(ctx_, Expr::NPC_ValueDependentIsNotNull) ||
-             (x->EvaluateAsInt(r, ctx_) && r.Val.getInt() == 0);
-    };
-    if (isZero(bo->getRHS()))
-      e = bo->getLHS();
-    else if (isZero(bo->getLHS()))
-      e = bo->getRHS();
-    else
-      return;
-    if (bo->getOpcode() == BO_EQ)
-      nonzeroOnTrue = !nonzeroOnTrue;
-  }
-  if (!e || !isFlagVariable(e))
+  std::optional<FlagTest> test = flagTest(cond, ctx_);
+  if (!test)
     return;
-  if (std::string node = flows_.nodeOf(e); !node.empty()) {
-    EdgeFact f{EdgeFact::FlagZero, {}};
+  if (std::string node = flows_.nodeOf(test->flag); !node.empty()) {
+    EdgeFact f{EdgeFact::FlagIdle, {}};
     f.flag = std::move(node);
-    (nonzeroOnTrue ? out.onFalse : out.onTrue).push_back(std::move(f));
+    f.value = test->value;
+    (test->onTrue ? out.onTrue : out.onFalse).push_back(std::move(f));
   }
 }
 
-void FunctionExtractor::collectFlagClears(const Stmt *body) {
+void FunctionExtractor::collectFlagWrites(const Stmt *body) {
   if (isa<CXXConstructorDecl>(fd_))
     return; // an object's flags start cleared: no thread of it has started yet
-  std::set<std::string> clears;
-  forEachFlagWrite(body, ctx_, [&](const Expr *lhs, bool sets) {
-    if (!sets)
-      if (std::string node = flows_.nodeOf(lhs); !node.empty())
-        clears.insert(std::move(node));
+  forEachFlagWrite(body, ctx_, [&](const Expr *lhs, FlagWrite w) {
+    w.flag = flows_.nodeOf(lhs);
+    w.at = loc(lhs->getExprLoc());
+    if (!w.flag.empty())
+      out_.flagWrites.push_back(std::move(w));
   });
-  out_.flagClears.assign(clears.begin(), clears.end());
 }
 
 } // namespace weft::analyzer

@@ -68,7 +68,7 @@ void FunctionExtractor::run() {
   collectGuards(body);
   findLoopJoins(body);
   collectFresh(body);
-  collectFlagClears(body);
+  collectFlagWrites(body);
 
   // The accesses first, each anchored at the CFG statement it is part of.
   for (const CFGBlock *blk : *cfg_)
@@ -308,10 +308,9 @@ void FunctionExtractor::create(const Stmt *s, const SyncOp &op, Block &out) {
                        cast<CallExpr>(s)->getDirectCallee() &&
                        cast<CallExpr>(s)->getDirectCallee()->isInStdNamespace();
   c.discardedFuture = isAsync && c.handle.empty(); // joins at the end of the full-expression
-  c.inLoop = inLoop(s);
   c.loc = loc(s->getBeginLoc());
   if (fresh)
-    fillSite(site, entry, c.loc, c.handle).guardFlag = onceFlag(s);
+    setGuardFlag(s, fillSite(site, entry, c.loc, c.handle));
   if (!entry.fn && op.callable) {
     // A callable held in a parameter, a field, a queue: whatever reaches it runs on this thread.
     InvokeOp inv{flows_.nodeOf(op.callable), {}, true, c.loc};

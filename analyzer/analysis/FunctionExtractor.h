@@ -55,12 +55,13 @@ private:
   /// `&args[i]` handed to a call in a loop counting i: element i is owned until then.
   void noteElementHandOver(const clang::Stmt *s);
   // Threads started at most once (ExtractOnce.cpp).
-  /// The flag (a value-flow node) of `if (!flag) { flag = true; ... }` around creation `s`;
-  /// empty when there is none.
-  std::string onceFlag(const clang::Stmt *s);
-  /// The flag-like globals and fields this function clears (FunctionBody::flagClears).
-  void collectFlagClears(const clang::Stmt *body);
-  /// A branch testing a flag-like global or field for zero: EdgeFact::FlagZero on that edge.
+  /// The flag of `if (flag == idle) { flag = <not idle>; ... }` around `creation`: fills
+  /// ThreadSite::guardFlag and guardIdle when there is one.
+  void setGuardFlag(const clang::Stmt *creation, ThreadSite &site);
+  /// Its writes of flag-like globals and fields (FunctionBody::flagWrites).
+  void collectFlagWrites(const clang::Stmt *body);
+  /// A branch comparing a flag-like global or field with a constant: EdgeFact::FlagIdle on the
+  /// edge where it holds that constant.
   void flagEdge(const clang::Expr *cond, Block &out);
   /// A branch testing a by-value parameter against a constant (Block::paramTest).
   void paramTest(const clang::Expr *cond, Block &out);

@@ -41,6 +41,7 @@ void LockState::meet(const LockState &o) {
       released.push_back(r);
   live.insert(o.live.begin(), o.live.end());
   std::erase_if(joined, [&](const std::string &h) { return !o.joined.count(h); });
+  std::erase_if(ended, [&](int site) { return !o.ended.count(site); });
   for (const auto &[k, v] : o.joinable)
     joinable[k] = joinable[k] || v;
   for (const auto &l : o.lent)
@@ -51,7 +52,7 @@ void LockState::meet(const LockState &o) {
 bool LockState::operator==(const LockState &o) const {
   return reached == o.reached && sameEntries(must, o.must) && sameEntries(may, o.may) &&
          released.size() == o.released.size() && live == o.live && joined == o.joined &&
-         joinable == o.joinable && lent.size() == o.lent.size();
+         ended == o.ended && joinable == o.joinable && lent.size() == o.lent.size();
 }
 
 void LockState::acquire(const HeldLock &h) {

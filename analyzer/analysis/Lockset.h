@@ -26,6 +26,7 @@ struct LockState {
   std::vector<ObjRef> released;         ///< caller's locks let go here (on some path)
   std::set<int> live;                   ///< thread creation sites that may be running
   std::set<std::string> joined;         ///< handles joined on every path since entry
+  std::set<int> ended;                  ///< sites not running on every path (Liveness::ended)
   std::map<std::string, bool> joinable; ///< std::thread locals: may be joinable here
   /// Locks a live RAII guard owns but that were unlocked by hand (`MutexLock l(&mu);
   /// mu.Unlock(); ...; mu.Lock();`): re-locked by hand, the guard owns them again.
@@ -45,7 +46,7 @@ struct LockState {
   bool mayHold(const ObjRef &lock) const;
 
   RelLocks rel() const { return {must, released}; }
-  Liveness liveness() const { return {live, joined}; }
+  Liveness liveness() const { return {live, joined, ended}; }
 };
 
 } // namespace weft::analyzer

@@ -159,10 +159,11 @@ private:
       case EdgeFact::SyncedOn:
         syncAcquire(st, body_.syncs[f.sync]);
         break;
-      case EdgeFact::FlagZero: // the threads this flag says were started are not running
+      case EdgeFact::FlagIdle: // the threads this flag says were started are not running
         for (const ThreadSite &s : sites_)
-          if (s.startedFlag == f.flag) {
+          if (s.startedFlag == f.flag && s.guardIdle == f.value) {
             st.live.erase(s.id);
+            st.ended.insert(s.id);
             if (!s.handle.empty())
               onJoin(st, s.handle);
           }
@@ -244,9 +245,11 @@ private:
     if (key.empty())
       return;
     st.joined.insert(key);
-    std::erase_if(st.live, [&](int site) {
-      return sites_[site].handle == key || sites_[site].joinedBy == key;
-    });
+    for (const ThreadSite &s : sites_)
+      if (s.handle == key || s.joinedBy == key) {
+        st.live.erase(s.id);
+        st.ended.insert(s.id);
+      }
     if (auto it = st.joinable.find(key); it != st.joinable.end())
       it->second = false;
   }
@@ -283,9 +286,10 @@ private:
       }
       if (arg->second.site >= 0) {
         if (record)
-          out_.creates.push_back({arg->second.site, call.loc, st.rel(), st.liveness(), call.inLoop,
+          out_.creates.push_back({arg->second.site, call.loc, st.rel(), st.liveness(),
                                   std::move(bind), sp.serialRunner});
         st.live.insert(arg->second.site);
+        st.ended.erase(arg->second.site);
       } else if (arg->second.fromParam >= 0 && record &&
                  std::none_of(out_.spawns.begin(), out_.spawns.end(), [&](const SpawnParam &s) {
                    return s.param == arg->second.fromParam;
@@ -308,8 +312,14 @@ private:
       h.at = call.loc; // held since the call of the lock wrapper (possess(), Mutex::Lock())
       st.acquire(restored(st, h));
     }
-    for (int site : cs.liveAtExit.live)
+    for (int site : cs.liveAtExit.ended) {
+      st.live.erase(site);
+      st.ended.insert(site);
+    }
+    for (int site : cs.liveAtExit.live) {
       st.live.insert(site);
+      st.ended.erase(site);
+    }
     for (const std::string &h : cs.liveAtExit.joined)
       onJoin(st, h);
   }
@@ -381,7 +391,7 @@ private:
       const CallOp &call = body_.calls[e.index];
       if (record) {
         out_.calls.push_back({call.callee, call.bind, call.loc, st.rel(), st.liveness(),
-                              call.inLoop, call.extraLock, call.calleeLink});
+                              call.extraLock, call.calleeLink, doomed_[pos.block]});
         callAt_.push_back(pos);
       }
       applyCall(st, call, record);
@@ -450,11 +460,12 @@ private:
                                             c.loc,
                                             {}});
       }
-      out_.creates.push_back({c.site, c.loc, st.rel(), st.liveness(), c.inLoop, {}});
+      out_.creates.push_back({c.site, c.loc, st.rel(), st.liveness(), {}});
     }
     if (c.discardedFuture)
       return;
     st.live.insert(c.site);
+    st.ended.erase(c.site);
     if (!c.handle.empty()) {
       st.joined.erase(c.handle);
       siteByHandle_[c.handle] = c.site;

@@ -125,6 +125,9 @@ struct RelLocks {
 struct Liveness {
   std::set<int> live;
   std::set<std::string> joined;
+  /// Sites certainly not running, whoever started them: joined, or their started flag read
+  /// idle (pigz's load_end() tests `g.in_which != -1` and joins only then).
+  std::set<int> ended;
 };
 
 /// Binding of a callee's `this` / parameter targets to the caller's objects.
@@ -169,9 +172,12 @@ struct SCall {
   report::Location loc;
   RelLocks locks;
   Liveness live;
-  bool inLoop = false;
   ObjRef extraLock;       ///< std::call_once: the once-flag, held while the callee runs
   std::string calleeLink; ///< linkage name of a callee defined in another TU (callee is -1)
+  /// Made on a path that can only end the process (pigz's THREADABORT: complain(), then
+  /// _exit()): what the callee touches there is not reported, as the caller's own accesses
+  /// there are not.
+  bool doomed = false;
 };
 
 /// A thread creation reached in a function.
@@ -180,7 +186,6 @@ struct SCreate {
   report::Location loc;
   RelLocks locks;
   Liveness live;
-  bool inLoop = false;
   Bindings bind; ///< a callable handed to a spawning call: its parameters, bound by the spawner
   int serialRunner = -1; ///< see SpawnParam::serialRunner
 };
@@ -301,14 +306,21 @@ struct ThreadSite {
   /// A candidate's thread is also joined through this handle: the one its spawner creates the
   /// thread with (pigz's `th->id`, which `join(th)` and `join_all()` join).
   std::string joinedBy;
-  /// The flag (a value-flow node) of `if (!flag) { flag = <set>; ... }` around the creation, as
-  /// extracted; the whole program decides `once` and `startedFlag` from it (ValueFlow.cpp).
+  /// The flag (a value-flow node) of `if (flag == idle) { flag = <not idle>; ... }` around the
+  /// creation (`if (!started)`, pigz's `if (g.in_which == -1)`), as extracted; the whole
+  /// program decides `once` and `startedFlag` from it (ValueFlow.cpp).
   std::string guardFlag;
-  /// Started at most once in the program's life (a flag no function clears guards it).
+  long long guardIdle = 0; ///< the value of guardFlag that says "not started"
+  /// Started at most once in the program's life (no function stores the idle value again).
   bool once = false;
-  /// The flag (a value-flow node) set when it is started, cleared only by code that joins
-  /// threads: where the flag reads zero, the thread is not running (EdgeFact::FlagZero).
+  /// The flag (a value-flow node) set when it is started and given its idle value again only
+  /// where the thread is not running: where it reads idle, the thread is not running
+  /// (EdgeFact::FlagIdle).
   std::string startedFlag;
+  /// Where functions that join no thread store the idle value (pigz's in_init()): startedFlag
+  /// holds only if the thread cannot be running there, which the expanded program checks
+  /// (Analysis.cpp); functions that join threads are trusted to store it after the join.
+  std::vector<report::Location> unjoinedClears;
 };
 
 /// An access placed in a thread context, with absolute locks.

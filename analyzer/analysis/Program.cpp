@@ -28,14 +28,14 @@ public:
     out_.contexts.push_back(main);
     entries_.push_back({-1, {}});
     for (int root : facts_.roots)
-      expand(0, root, Bindings{}, {}, {}, false, 0);
+      expand(0, root, Bindings{}, {}, {}, 0);
     for (size_t c = 1; c < out_.contexts.size(); ++c) { // grows while expanding
       budget_ = 0;
       stack_.clear();
       // A copy: expanding registers new contexts, and entries_ may move.
       const auto [entry, bind] = entries_[c];
       if (entry >= 0)
-        expand(static_cast<int>(c), entry, bind, {}, {}, false, 0);
+        expand(static_cast<int>(c), entry, bind, {}, {}, 0);
     }
     for (Access &a : out_.accesses)
       a.live = toContexts(a.live);
@@ -81,7 +81,7 @@ private:
   std::set<int> combineLive(const std::set<int> &caller, const Liveness &rel) const {
     std::set<int> live;
     for (int site : caller)
-      if (!rel.joined.count(facts_.sites[site].handle) &&
+      if (!rel.ended.count(site) && !rel.joined.count(facts_.sites[site].handle) &&
           (facts_.sites[site].joinedBy.empty() || !rel.joined.count(facts_.sites[site].joinedBy)))
         live.insert(site);
     live.insert(rel.live.begin(), rel.live.end());
@@ -153,13 +153,16 @@ private:
     return b;
   }
 
-  void registerSite(int site, int parent, const std::set<int> &live, bool multi,
-                    const Bindings &outer, const Bindings &spawner, int serialRunner) {
+  /// Several threads of a site run at once when one may still run where the next is started:
+  /// the site is live at its own creation (a loop that starts threads and joins them later),
+  /// or two threads start it, or several of its parent do. A loop that starts and joins one
+  /// thread per round (pigz's per-file writer) runs one at a time.
+  void registerSite(int site, int parent, const std::set<int> &live, const Bindings &outer,
+                    const Bindings &spawner, int serialRunner) {
+    const bool several = live.count(site) || out_.contexts[parent].multi;
     if (auto it = siteContext_.find(site); it != siteContext_.end()) {
       ThreadContext &c = out_.contexts[it->second];
-      // Reached again: several threads of it, unless the same single thread starts it again
-      // after the earlier one certainly ended (joined, or its started-flag reads zero).
-      if (multi || live.count(site) || c.parent != parent || out_.contexts[parent].multi)
+      if (several || c.parent != parent)
         c.multi = true;
       if (c.serialRunner != serialRunner)
         c.serialRunner = -1; // also run by another thread
@@ -170,7 +173,7 @@ private:
     c.id = static_cast<int>(out_.contexts.size());
     c.parent = parent;
     c.site = site;
-    c.multi = multi;
+    c.multi = several;
     c.serialRunner = serialRunner;
     c.name = s.entryName.empty() ? "thread" : s.entryName;
     c.createdAt = s.loc;
@@ -190,8 +193,7 @@ private:
   /// `wrapperCall`: where the user's code called the lock wrapper (possess(), Mutex::Lock()) this
   /// function runs inside; its acquisitions are reported there.
   void expand(int ctx, int fn, const Bindings &bind, const std::vector<HeldLock> &held,
-              const std::set<int> &live, bool loop, int depth,
-              const report::Location *wrapperCall = nullptr) {
+              const std::set<int> &live, int depth, const report::Location *wrapperCall = nullptr) {
     if (fn < 0 || depth > kMaxDepth || budget_ > kMaxEventsPerContext ||
         std::find(stack_.begin(), stack_.end(), fn) != stack_.end())
       return;
@@ -200,8 +202,7 @@ private:
     const FunctionSummary &f = facts_.functions[fn];
     budget_ += f.accesses.size() + f.calls.size() + f.creates.size() + 1;
     for (const SCreate &c : f.creates)
-      registerSite(c.site, ctx, combineLive(live, c.live), c.inLoop || loop, bind, c.bind,
-                   c.serialRunner);
+      registerSite(c.site, ctx, combineLive(live, c.live), bind, c.bind, c.serialRunner);
     for (const SCall &call : f.calls) {
       std::vector<HeldLock> h = combine(held, call.locks, bind);
       if (call.extraLock.valid())
@@ -209,10 +210,14 @@ private:
       const report::Location *at = wrapperCall;
       if (!at && call.callee >= 0 && isLockWrapper(facts_.functions[call.callee]))
         at = &call.loc;
-      expand(ctx, call.callee, rebind(call.bind, bind), h, combineLive(live, call.live),
-             loop || call.inLoop, depth + 1, at);
+      doomed_ += call.doomed;
+      expand(ctx, call.callee, rebind(call.bind, bind), h, combineLive(live, call.live), depth + 1,
+             at);
+      doomed_ -= call.doomed;
     }
     for (const SAccess &a : f.accesses) {
+      if (doomed_ > 0)
+        break; // on the way out of the process (SCall::doomed)
       bool foreign = a.foreign;
       Access out;
       out.obj = resolve(a.obj, bind, &foreign);
@@ -291,6 +296,7 @@ private:
   std::map<int, int> siteContext_;
   std::vector<int> stack_;
   size_t budget_ = 0;
+  int doomed_ = 0; ///< calls being expanded that were made on a path ending the process
   std::set<std::string> seenAccess_, seenAcquisitions_;
 };
 

@@ -74,7 +74,7 @@ bool sameLocks(const std::vector<HeldLock> &a, const std::vector<HeldLock> &b) {
 bool sameEffect(const FunctionSummary &a, const FunctionSummary &b) {
   return sameLocks(a.acquiredAtExit, b.acquiredAtExit) && a.releasedAtExit == b.releasedAtExit &&
          a.liveAtExit.live == b.liveAtExit.live && a.liveAtExit.joined == b.liveAtExit.joined &&
-         a.syncReleased == b.syncReleased;
+         a.liveAtExit.ended == b.liveAtExit.ended && a.syncReleased == b.syncReleased;
 }
 
 } // namespace

@@ -143,34 +143,27 @@ bool joinsThreads(const ProgramFacts &p, const FunctionBody &b, int depth = 0) {
   });
 }
 
-/// Sites started inside `if (!flag) { flag = <set>; ... }`: at most once when no function of
-/// the program clears the flag (ThreadSite::once), and not running where the flag reads zero
-/// when only functions that join threads clear it (ThreadSite::startedFlag). Drops the
-/// FlagZero edge facts of every other flag.
+/// Sites started inside `if (flag == idle) { flag = <not idle>; ... }`: at most once when no
+/// function of the program stores the idle value again (ThreadSite::once), and not running
+/// where the flag reads idle when only functions that join threads store it, or others where
+/// the expanded program must show the thread is not running (ThreadSite::startedFlag,
+/// unjoinedClears). Drops the FlagIdle edge facts of every other flag.
 void markFlaggedSites(ProgramFacts &p) {
-  std::map<std::string, bool> clearedBy; // flag -> cleared, only by functions that join
-  for (const FunctionBody &b : p.bodies)
-    for (const std::string &flag : b.flagClears) {
-      auto [it, first] = clearedBy.try_emplace(flag, true);
-      it->second = it->second && joinsThreads(p, b);
-    }
-  std::set<std::string> started;
   for (ThreadSite &s : p.sites) {
     if (s.guardFlag.empty())
       continue;
-    auto it = clearedBy.find(s.guardFlag);
-    s.once = it == clearedBy.end();
-    if (it == clearedBy.end() || it->second) {
-      s.startedFlag = s.guardFlag;
-      started.insert(s.guardFlag);
-    }
+    bool cleared = false;
+    for (const FunctionBody &b : p.bodies)
+      for (const FlagWrite &w : b.flagWrites)
+        if (w.flag == s.guardFlag && w.mayStore(s.guardIdle)) {
+          cleared = true;
+          if (!joinsThreads(p, b))
+            s.unjoinedClears.push_back(w.at);
+        }
+    s.once = !cleared;
+    s.startedFlag = s.guardFlag;
   }
-  for (FunctionBody &b : p.bodies)
-    for (Block &blk : b.blocks)
-      for (auto *facts : {&blk.onTrue, &blk.onFalse})
-        std::erase_if(*facts, [&](const EdgeFact &f) {
-          return f.kind == EdgeFact::FlagZero && !started.count(f.flag);
-        });
+  dropStartedFlags(p, {});
 }
 
 bool isLocalHandle(const std::string &h) { return h.starts_with("l:") || h.starts_with("n:"); }
@@ -212,6 +205,22 @@ std::set<std::string> freshFields(const ProgramFacts &p) {
     if (only)
       out.insert(node);
   return out;
+}
+
+void dropStartedFlags(ProgramFacts &p, const std::set<std::string> &flags) {
+  std::set<std::pair<std::string, long long>> started;
+  for (ThreadSite &s : p.sites) {
+    if (flags.count(s.startedFlag))
+      s.startedFlag.clear();
+    if (!s.startedFlag.empty())
+      started.emplace(s.startedFlag, s.guardIdle);
+  }
+  for (FunctionBody &b : p.bodies)
+    for (Block &blk : b.blocks)
+      for (auto *facts : {&blk.onTrue, &blk.onFalse})
+        std::erase_if(*facts, [&](const EdgeFact &f) {
+          return f.kind == EdgeFact::FlagIdle && !started.count({f.flag, f.value});
+        });
 }
 
 void resolveValueFlow(ProgramFacts &p) {

@@ -14,9 +14,16 @@
 
 #include "Body.h"
 
+#include <set>
+#include <string>
+
 namespace weft::analyzer {
 
 /// Resolves invokes and spawning parameters of a linked program (before summarizeProgram).
 void resolveValueFlow(ProgramFacts &program);
+
+/// Started flags (ThreadSite::startedFlag) found not to hold, with the FlagIdle edge facts of
+/// every flag that is no longer a started one (none else: pass an empty set to tidy up).
+void dropStartedFlags(ProgramFacts &program, const std::set<std::string> &flags);
 
 } // namespace weft::analyzer
