@@ -35,25 +35,28 @@ void note_load(ThreadState *t, const volatile void *addr, size_t size) {
   uint64_t v = loaded_value(addr, size);
   LoadMemo &m = t->loads;
   ++m.clock;
-  uint32_t oldest = 0;
-  for (uint32_t i = 0; i < kLoadMemoSize; ++i) {
-    if (m.addr[i] == a) {
-      m.used[i] = m.clock;
-      if (m.value[i] == v) {
-        note_poll(t); // the same value again: it is waiting for someone else
-      } else {
-        m.value[i] = v;
-      }
+  uint32_t i = m.last; // a spin loop reads the same address again: try the last entry first
+  if (m.addr[i] != a) {
+    uint32_t oldest = 0;
+    for (i = 0; i < kLoadMemoSize && m.addr[i] != a; ++i)
+      if (m.used[i] < m.used[oldest])
+        oldest = i;
+    if (i == kLoadMemoSize) {
+      // A first look at addr (or one forgotten): not a poll. The least recently read entry goes,
+      // which depends only on the order of the thread's loads, never on the addresses' values.
+      m.addr[oldest] = a;
+      m.value[oldest] = v;
+      m.used[oldest] = m.clock;
+      m.last = oldest;
       return;
     }
-    if (m.used[i] < m.used[oldest])
-      oldest = i;
   }
-  // A first look at addr (or one forgotten): not a poll. The least recently read entry goes, which
-  // depends only on the order of the thread's loads, never on the addresses' values.
-  m.addr[oldest] = a;
-  m.value[oldest] = v;
-  m.used[oldest] = m.clock;
+  m.used[i] = m.clock;
+  m.last = i;
+  if (m.value[i] == v)
+    note_poll(t); // the same value again: it is waiting for someone else
+  else
+    m.value[i] = v;
 }
 
 int32_t starved_thread(const ThreadState *self) {

@@ -62,6 +62,7 @@ struct LoadMemo {
   uint64_t value[kLoadMemoSize];
   uint64_t used[kLoadMemoSize]; ///< `clock` at the entry's last load
   uint64_t clock;
+  uint32_t last; ///< the entry of the last load
 };
 
 struct ThreadState {
