@@ -54,6 +54,17 @@ struct HeldLock {
 
 constexpr uint32_t kShadowStackCap = 256;
 
+/// A thread's last loads (fair scheduling: a load that returns what the thread's last load of the
+/// same address returned is a poll). Least recently used entry replaced.
+constexpr uint32_t kLoadMemoSize = 8;
+struct LoadMemo {
+  uintptr_t addr[kLoadMemoSize];
+  uint64_t value[kLoadMemoSize];
+  uint64_t used[kLoadMemoSize]; ///< `clock` at the entry's last load
+  uint64_t clock;
+  uint32_t last; ///< the entry of the last load
+};
+
 struct ThreadState {
   Tid tid;
   Tid parent;
@@ -87,8 +98,11 @@ struct ThreadState {
 
   SmallVector<HeldLock> held;
 
-  uint64_t poll_progress; ///< g_rt.progress when the current run of polls began
+  uint64_t poll_progress; ///< others_progress() when the current run of polls began
   uint32_t poll_count;
+  uint64_t own_progress; ///< state changes made by this thread (others' = g_rt.progress - this)
+  uint64_t sched_mark;   ///< g_rt.steps when it last ran or became runnable (starvation bound)
+  LoadMemo loads;
   uint32_t quiet_accesses; ///< plain accesses since the last scheduling point (runaway loops)
 
   uintptr_t pthread;
@@ -112,6 +126,7 @@ struct Runtime {
 
   SmallVector<ThreadState *> threads; ///< by tid
   SmallVector<Tid> enabled;           ///< runnable tids, ascending
+  SmallVector<Tid> fair_enabled;      ///< scratch: the enabled tids that are not yielding
   int32_t current;                    ///< baton holder, -1 when nobody holds it (__atomic)
   uint64_t steps;                     ///< scheduling points so far
   uint64_t choices;                   ///< recorded choices so far

@@ -11,7 +11,6 @@
 namespace weft {
 namespace {
 
-constexpr uint32_t kPollsBeforeYield = 4;
 /// Scheduling points the other threads may take after a thread reached its exit point.
 constexpr uint64_t kExitGraceSteps = 1u << 16;
 
@@ -38,6 +37,7 @@ void make_runnable(ThreadState *w) {
   if (w->status == Status::Blocked) --g_rt.blocked_count;
   w->status = Status::Runnable;
   w->block_op = BlockOp::None;
+  mark_scheduled(w);
   enabled_insert(w->tid);
 }
 
@@ -72,15 +72,16 @@ bool expire_timed_waits() {
   return any;
 }
 
-void record_choice(Tid chosen) {
+/// `offered`: the threads the strategy chose from (dfs keeps them as the branch's alternatives).
+void record_choice(Tid chosen, const Tid *offered, uint32_t n) {
   Line l;
   l.len = 0;
   l.dec(chosen);
   if (g_rt.dfs_tokens) {
     l.ch(':');
-    for (uint32_t i = 0; i < g_rt.enabled.size; ++i) {
+    for (uint32_t i = 0; i < n; ++i) {
       if (i) l.ch('.');
-      l.dec(g_rt.enabled[i]);
+      l.dec(offered[i]);
     }
   }
   steps_token(l.buf, l.len);
@@ -135,31 +136,31 @@ void run_next(ThreadState *self, bool self_waits) {
     report_deadlock(self);
   }
   Tid next;
+  int32_t starved;
+  uint32_t n;
+  const Tid *offered;
   if (g_rt.enabled.size == 1) {
     next = g_rt.enabled[0];
   } else if (g_rt.exiting && g_rt.steps > g_rt.exit_deadline &&
              g_rt.threads[g_rt.exiting - 1]->status == Status::Runnable) {
     next = g_rt.exiting - 1; // the grace is over: the process ends (a function of the steps)
+  } else if ((starved = starved_thread(self)) >= 0) {
+    // Fairness bound: no choice (a function of the steps, recomputed on replay), not recorded.
+    next = (Tid)starved;
+    if (self->status == Status::Runnable) g_rt.strategy->on_starved(self->tid);
+  } else if (offered = fair_choices(&n), n == 1) {
+    next = offered[0]; // every other enabled thread is yielding: no choice
   } else {
-    bool yielding = self->poll_count >= kPollsBeforeYield && self->poll_progress == g_rt.progress;
-    next = g_rt.strategy->pick(g_rt.enabled.data, g_rt.enabled.size, self->tid, yielding);
+    next = g_rt.strategy->pick(offered, n, self->tid);
     if (next == kDiverged) diverged(g_rt.strategy->diverged_why);
-    if (yielding) self->poll_count = 0; // it gave way once; it must poll again to give way again
-    record_choice(next);
+    record_choice(next, offered, n);
   }
+  mark_scheduled(g_rt.threads[next]);
   if (next == self->tid && self->status == Status::Runnable) return;
   switch_to(self, next, self_waits);
 }
 
 } // namespace
-
-void note_poll(ThreadState *t, uint32_t weight) {
-  if (t->poll_progress != g_rt.progress) {
-    t->poll_progress = g_rt.progress;
-    t->poll_count = 0;
-  }
-  t->poll_count += weight;
-}
 
 void sched_point_slow(ThreadState *t) {
   if (g_rt.steps > g_rt.max_steps) report_livelock(t);
@@ -234,6 +235,7 @@ ThreadState *thread_create(ThreadState *parent) {
   }
   advance_epoch(c);
   c->status = Status::Runnable;
+  mark_scheduled(c);
   enabled_insert(c->tid);
   g_rt.strategy->on_thread_created(c->tid);
   return c;
@@ -256,7 +258,10 @@ void thread_finish(ThreadState *t) {
 
 void exit_point(ThreadState *t, uintptr_t pc) {
   RtScope scope(t, pc);
-  if (!g_rt.exiting) {
+  // With one thread there is nobody to give a grace to, and a static constructor returning to the
+  // C library looks like `main` returning: arming the grace there would, once it is over, run the
+  // main thread at every point of the real run.
+  if (!g_rt.exiting && g_rt.threads.size > 1) {
     g_rt.exiting = t->tid + 1;
     g_rt.exit_deadline = g_rt.steps + kExitGraceSteps;
   }

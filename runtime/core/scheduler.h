@@ -2,6 +2,7 @@
 // runs next and the baton (a per-thread futex gate) is handed over. Blocking is modelled: a blocked
 // thread is simply not enabled; when nobody is enabled the run is deadlocked (or timed waits expire).
 #pragma once
+#include "core/fairness.h"
 #include "core/rt.h"
 
 namespace weft {
@@ -15,14 +16,6 @@ inline void sched_point(ThreadState *t) {
       !__atomic_load_n(&g_rt.io_pending, __ATOMIC_RELAXED))
     return;
   sched_point_slow(t);
-}
-/// The operation polled without changing anything (atomic load, failed trylock/CAS, yield...):
-/// `weight` polls; enough of them with no progress anywhere mark the thread as yielding.
-void note_poll(ThreadState *t, uint32_t weight = 1);
-/// The operation changed shared state (a store, an unlock, a post...).
-inline void note_progress(ThreadState *t) {
-  ++g_rt.progress;
-  t->poll_count = 0;
 }
 /// Blocks the calling thread on `addr` until woken (sched_wake*); returns true when a timed block
 /// ended by timeout (timeouts happen only when nothing else can run).

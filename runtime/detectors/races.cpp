@@ -117,7 +117,7 @@ void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool ato
     if (write)
       note_progress(t);
     else
-      note_poll(t);
+      note_load(t, reinterpret_cast<const void *>(addr), size); // the value it is about to read
   } else if (++t->quiet_accesses > kQuietAccessLimit) {
     // A loop with no scheduling point in it (e.g. spinning on a plain flag whose race has not been
     // seen yet) would never let the other threads run: after this many accesses it gives way.

@@ -2,8 +2,9 @@
 // real operation (seq_cst: the scheduler serialises threads, so this is the strongest order and
 // exactly one interleaving of the program's own orders), updates happens-before on the address's
 // sync clock (release stores/RMWs release, acquire loads/RMWs acquire; relaxed does not
-// synchronise) and feeds the race detector as an atomic access. Loads and failed CAS count as
-// polling.
+// synchronise) and feeds the race detector as an atomic access. Failed CAS, RMWs that change
+// nothing and loads that return what the thread's last load of the address returned count as
+// polling (fair scheduling, core/fairness.h).
 #include "core/scheduler.h"
 #include "core/sync.h"
 #include "detectors/access.h"
@@ -42,6 +43,8 @@ inline void post(ThreadState *t, const volatile void *a, size_t size, bool write
   RtScope scope(t, pc);
   if (changed)
     note_progress(t);
+  else if (!write && reads)
+    note_load(t, a, size); // a poll only if it returns what this thread's last load of a did
   else
     note_poll(t);
   if (acquires(mo)) {

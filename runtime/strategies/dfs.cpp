@@ -2,8 +2,8 @@
 // a prefix (WEFT_SCHEDULE_FILE) that ends at the branch to try next; after the prefix the run is
 // non-preemptive (keep the current thread while it is enabled, else the lowest enabled tid), so each
 // run adds no preemptions of its own and the driver can bound them. The scheduler writes the enabled
-// set with every choice so the driver sees the untried branches. A yielding thread hands over to the
-// next enabled tid after it (cyclically), so spin loops terminate.
+// set with every choice so the driver sees the untried branches. A yielding thread is not offered
+// (core/fairness.h), so a spin loop hands over to the lowest other enabled tid and terminates.
 #include "strategies/strategies.h"
 
 namespace weft {
@@ -14,7 +14,7 @@ void DfsStrategy::new_execution(const StrategyConfig &c) {
   step = 0;
 }
 
-Tid DfsStrategy::pick(const Tid *enabled, uint32_t n, Tid current, bool yielding) {
+Tid DfsStrategy::pick(const Tid *enabled, uint32_t n, Tid current) {
   Tid t;
   if (step < n_forced_) {
     if (!forced_thread(forced_, n_forced_, step, enabled, n, &t, &diverged_why)) return kDiverged;
@@ -23,11 +23,6 @@ Tid DfsStrategy::pick(const Tid *enabled, uint32_t n, Tid current, bool yielding
   ++step;
   bool current_enabled = false;
   for (uint32_t i = 0; i < n; ++i) current_enabled |= enabled[i] == current;
-  if (yielding) {
-    for (uint32_t i = 0; i < n; ++i)
-      if (enabled[i] > current) return enabled[i];
-    return enabled[0] != current ? enabled[0] : enabled[n > 1 ? 1 : 0];
-  }
   return current_enabled ? current : enabled[0];
 }
 

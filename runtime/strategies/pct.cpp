@@ -16,9 +16,10 @@
 //    the choice is made again: the thread is preempted right before step k_i.
 //  - At each choice point the enabled thread with the highest priority runs. A step is one call of
 //    pick() or pick_value(), i.e. one recorded choice (what the driver counts for k).
-//  - Fairness (CHESS): a yielding thread (polling with no progress anywhere) drops below every
-//    other priority, including change-point priorities, so a spin loop cannot starve the thread it
-//    waits for.
+//  - Fairness (CHESS, core/fairness.h): a yielding thread is not offered while another thread can
+//    run, and keeps its priority for when something changes; a thread that starved another past
+//    the scheduler's bound drops below every other priority, including change-point priorities,
+//    so a loop that never polls cannot starve the thread it waits for either.
 //  - Determinism: every draw comes from the seeded generator, in a fixed order.
 #include "strategies/strategies.h"
 
@@ -42,7 +43,7 @@ void PctStrategy::new_execution(const StrategyConfig &c) {
     if (p < next_due_)
       next_due_ = p;
   }
-  yield_floor_ = 0;
+  starved_floor_ = 0;
 }
 
 void PctStrategy::on_thread_created(Tid t) {
@@ -82,13 +83,16 @@ void PctStrategy::apply_due_change_points(const Tid *enabled, uint32_t n) {
   }
 }
 
-Tid PctStrategy::pick(const Tid *enabled, uint32_t n, Tid current, bool yielding) {
+Tid PctStrategy::pick(const Tid *enabled, uint32_t n, Tid) {
   ++step;
-  if (yielding && current < prio_.size)
-    prio_[current] = --yield_floor_;
   if (next_due_ <= step)
     apply_due_change_points(enabled, n);
   return highest(enabled, n);
+}
+
+void PctStrategy::on_starved(Tid starver) {
+  if (starver < prio_.size)
+    prio_[starver] = --starved_floor_;
 }
 
 uint32_t PctStrategy::pick_value(uint32_t n) {

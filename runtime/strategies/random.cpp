@@ -1,21 +1,13 @@
-// The random strategy: at each choice point, a uniformly random enabled thread (a yielding thread
-// gives way when anyone else can run). Same seed => same choices.
+// The random strategy: at each choice point, a uniformly random thread among those offered (the
+// scheduler leaves yielding threads out when others can run). Same seed => same choices.
 #include "strategies/strategies.h"
 
 namespace weft {
 
 void RandomStrategy::new_execution(const StrategyConfig &c) { rng_.seed(c.seed); }
 
-Tid RandomStrategy::pick(const Tid *enabled, uint32_t n, Tid current, bool yielding) {
+Tid RandomStrategy::pick(const Tid *enabled, uint32_t n, Tid) {
   ++step;
-  if (yielding) {
-    // Choose among the others: a spinning thread cannot make progress until someone else runs.
-    uint32_t k = rng_.below(n - 1);
-    for (uint32_t i = 0; i < n; ++i) {
-      if (enabled[i] == current) continue;
-      if (k-- == 0) return enabled[i];
-    }
-  }
   return enabled[rng_.below(n)];
 }
 

@@ -54,7 +54,7 @@ void ReplayStrategy::new_execution(const StrategyConfig &c) {
   step = 0;
 }
 
-Tid ReplayStrategy::pick(const Tid *enabled, uint32_t n, Tid, bool) {
+Tid ReplayStrategy::pick(const Tid *enabled, uint32_t n, Tid) {
   Tid t;
   if (!forced_thread(forced_, n_forced_, step, enabled, n, &t, &diverged_why)) return kDiverged;
   return t;

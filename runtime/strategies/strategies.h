@@ -10,7 +10,7 @@ namespace weft {
 class RandomStrategy : public Strategy {
 public:
   void new_execution(const StrategyConfig &c) override;
-  Tid pick(const Tid *enabled, uint32_t n, Tid current, bool yielding) override;
+  Tid pick(const Tid *enabled, uint32_t n, Tid current) override;
   uint32_t pick_value(uint32_t n) override;
 
 private:
@@ -22,8 +22,9 @@ class PctStrategy : public Strategy {
 public:
   void new_execution(const StrategyConfig &c) override;
   void on_thread_created(Tid t) override;
-  Tid pick(const Tid *enabled, uint32_t n, Tid current, bool yielding) override;
+  Tid pick(const Tid *enabled, uint32_t n, Tid current) override;
   uint32_t pick_value(uint32_t n) override;
+  void on_starved(Tid starver) override;
 
 private:
   Tid highest(const Tid *enabled, uint32_t n) const;
@@ -33,7 +34,7 @@ private:
   SmallVector<int64_t> prio_{};           // by tid; higher runs first
   SmallVector<uint64_t> change_points_{}; // draw order: [i] is the step of priority i + 1
   uint64_t next_due_ = ~0ull;             // the earliest change point not yet applied
-  int64_t yield_floor_ = 0;               // yielding threads go below every other priority
+  int64_t starved_floor_ = 0;             // starvers go below every other priority
   uint32_t depth_ = 3;
 };
 
@@ -42,7 +43,7 @@ private:
 class DfsStrategy : public Strategy {
 public:
   void new_execution(const StrategyConfig &c) override;
-  Tid pick(const Tid *enabled, uint32_t n, Tid current, bool yielding) override;
+  Tid pick(const Tid *enabled, uint32_t n, Tid current) override;
   uint32_t pick_value(uint32_t n) override;
   bool records_enabled_sets() const override { return true; }
 
@@ -55,7 +56,7 @@ private:
 class ReplayStrategy : public Strategy {
 public:
   void new_execution(const StrategyConfig &c) override;
-  Tid pick(const Tid *enabled, uint32_t n, Tid current, bool yielding) override;
+  Tid pick(const Tid *enabled, uint32_t n, Tid current) override;
   uint32_t pick_value(uint32_t n) override;
 
 private:

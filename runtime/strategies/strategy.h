@@ -23,13 +23,18 @@ public:
   virtual void new_execution(const StrategyConfig &) {}
   /// A thread was created (tid 0, the main thread, at start).
   virtual void on_thread_created(Tid) {}
-  /// Chooses among `enabled` (ascending, n >= 2). `current` is the thread that reached the point (it
-  /// may be absent from `enabled` when it blocked); `yielding` says it is polling without progress and
-  /// should give way (CHESS's fair scheduling). Returns a tid from `enabled`, or kDiverged.
-  virtual Tid pick(const Tid *enabled, uint32_t n, Tid current, bool yielding) {
-    (void)n, (void)current, (void)yielding;
+  /// Chooses among `enabled` (ascending, n >= 2): the threads that may run here, without those
+  /// that are yielding (fair scheduling, core/fairness.h). `current` is the thread that reached the
+  /// point (absent from `enabled` when it blocked or yields). Returns a tid from `enabled`, or
+  /// kDiverged.
+  virtual Tid pick(const Tid *enabled, uint32_t n, Tid current) {
+    (void)n, (void)current;
     return enabled[0];
   }
+  /// Fairness bound: `starver` kept running while another enabled thread waited too long; the
+  /// scheduler runs that thread (no pick, nothing recorded). A priority-based strategy lowers the
+  /// starver, or it would take over again at once.
+  virtual void on_starved(Tid starver) { (void)starver; }
   /// Chooses a value in [0, n) (0 = the ordinary outcome), or kDiverged.
   virtual uint32_t pick_value(uint32_t n) {
     (void)n;

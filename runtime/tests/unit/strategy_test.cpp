@@ -28,7 +28,7 @@ std::vector<Tid> sequence(const char *name, uint64_t seed, int n, const uint32_t
   std::vector<Tid> out;
   Tid cur = 0;
   for (int i = 0; i < n; ++i) {
-    cur = s->pick(enabled, 3, cur, false);
+    cur = s->pick(enabled, 3, cur);
     out.push_back(cur);
   }
   return out;
@@ -53,19 +53,26 @@ TEST(Strategy, PctRunsHighestPriorityAndChangesAtMostDepthMinusOneTimes) {
   }
 }
 
-TEST(Strategy, PctYieldingThreadGivesWay) {
+TEST(Strategy, PctStarverDropsBelowEveryOtherThread) {
   Strategy *s = strategy_create("pct", storage);
   StrategyConfig c{};
   c.seed = 1;
   c.pct_depth = 1;
   c.pct_steps = 10;
   s->new_execution(c);
-  s->on_thread_created(0);
-  s->on_thread_created(1);
-  Tid enabled[2] = {0, 1};
-  Tid first = s->pick(enabled, 2, 0, false);
-  Tid other = first == 0 ? 1 : 0;
-  EXPECT_EQ(s->pick(enabled, 2, first, true), other);
+  for (Tid t = 0; t < 3; ++t) s->on_thread_created(t);
+  Tid enabled[3] = {0, 1, 2};
+  Tid first = s->pick(enabled, 3, 0);
+  EXPECT_EQ(s->pick(enabled, 3, first), first); // no change points: the same thread goes on
+  s->on_starved(first);
+  Tid second = s->pick(enabled, 3, first);
+  EXPECT_NE(second, first);
+  s->on_starved(second);
+  Tid third = s->pick(enabled, 3, second);
+  EXPECT_NE(third, first);
+  EXPECT_NE(third, second);
+  s->on_starved(third); // the one lowered first is now the highest of the three
+  EXPECT_EQ(s->pick(enabled, 3, third), first);
 }
 
 TEST(Strategy, DfsFollowsPrefixThenIsNonPreemptive) {
@@ -82,19 +89,19 @@ TEST(Strategy, ReplayFollowsExactlyAndReportsDivergence) {
   c.n_forced = 4;
   s->new_execution(c);
   Tid enabled[3] = {0, 1, 2};
-  EXPECT_EQ(s->pick(enabled, 3, 0, false), 1u);
-  EXPECT_EQ(s->pick(enabled, 3, 1, false), 2u);
+  EXPECT_EQ(s->pick(enabled, 3, 0), 1u);
+  EXPECT_EQ(s->pick(enabled, 3, 1), 2u);
   Tid only01[2] = {0, 1};
-  EXPECT_EQ(s->pick(only01, 2, 2, false), 0u);
+  EXPECT_EQ(s->pick(only01, 2, 2), 0u);
   EXPECT_EQ(s->pick_value(2), 1u);
-  EXPECT_EQ(s->pick(enabled, 3, 0, false), kDiverged);
+  EXPECT_EQ(s->pick(enabled, 3, 0), kDiverged);
   EXPECT_NE(s->diverged_why, nullptr);
 
   uint32_t rec2[] = {2};
   c.forced = rec2;
   c.n_forced = 1;
   s->new_execution(c);
-  EXPECT_EQ(s->pick(only01, 2, 0, false), kDiverged);
+  EXPECT_EQ(s->pick(only01, 2, 0), kDiverged);
   EXPECT_EQ(s->step, 0u);
 }
 
@@ -147,7 +154,7 @@ std::string simulate(Strategy *s, const SimProgram &p, uint64_t seed) {
         enabled.push_back(t);
     if (enabled.empty())
       return order;
-    cur = enabled.size() == 1 ? enabled[0] : s->pick(enabled.data(), enabled.size(), cur, false);
+    cur = enabled.size() == 1 ? enabled[0] : s->pick(enabled.data(), enabled.size(), cur);
     char op = p.threads[cur][pc[cur]++];
     if (op != kFiller)
       order += op;
