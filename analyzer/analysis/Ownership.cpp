@@ -152,6 +152,27 @@ bool isNonKeepingLibrary(const FunctionDecl *fd) {
 
 /// `callee` may keep the pointer it is given as parameter `i` beyond the call (stores it, returns
 /// it, starts a thread with it, hands it to code that may), or cannot be seen.
+/// What a call may run: its direct callee, or for a call through a pointer to member
+/// (`(arg->bm->*(arg->method))(thread)`, leveldb's db_bench) every method of that class of the
+/// pointer's type. Empty when it cannot be told.
+std::vector<const FunctionDecl *> possibleCallees(const CallExpr *ce) {
+  if (const FunctionDecl *callee = ce->getDirectCallee())
+    return {callee};
+  auto *bo = dyn_cast<BinaryOperator>(ce->getCallee()->IgnoreParens());
+  if (!bo || !bo->isPtrMemOp())
+    return {};
+  const auto *mpt = bo->getRHS()->getType()->getAs<MemberPointerType>();
+  const CXXRecordDecl *rd = mpt ? mpt->getMostRecentCXXRecordDecl() : nullptr;
+  if (!rd || !rd->hasDefinition())
+    return {};
+  std::vector<const FunctionDecl *> out;
+  for (const CXXMethodDecl *md : rd->getDefinition()->methods())
+    if (!md->isStatic() &&
+        md->getType().getCanonicalType() == mpt->getPointeeType().getCanonicalType())
+      out.push_back(md);
+  return out;
+}
+
 bool keepsParam(const FunctionDecl *callee, unsigned i, OwnershipCache &cache, int depth) {
   const FunctionDecl *def = nullptr;
   if (!callee->hasBody(def) || !def->getBody())
@@ -349,11 +370,15 @@ PointerUse classifyPointerUse(const Expr *value, const ParentMap &pm, OwnershipC
     return co->getCond() == child ? PointerUse::Deref : PointerUse::Escape; // `p ? a : b`
   if (!p || isa<IfStmt, WhileStmt, ForStmt, DoStmt, CXXDeleteExpr>(p))
     return PointerUse::Deref; // `if (p)`, `delete p`
-  if (auto *ce = dyn_cast<CallExpr>(p); ce && classifySync(ce).kind != SyncOp::Create)
-    if (const FunctionDecl *callee = ce->getDirectCallee())
-      for (unsigned i = 0; i < ce->getNumArgs(); ++i)
-        if (ce->getArg(i) == child)
-          return keepsParam(callee, i, cache, depth) ? PointerUse::Kept : PointerUse::Argument;
+  if (auto *ce = dyn_cast<CallExpr>(p); ce && classifySync(ce).kind != SyncOp::Create) {
+    std::vector<const FunctionDecl *> callees = possibleCallees(ce);
+    for (unsigned i = 0; i < ce->getNumArgs() && !callees.empty(); ++i)
+      if (ce->getArg(i) == child)
+        return std::any_of(callees.begin(), callees.end(),
+                           [&](const FunctionDecl *f) { return keepsParam(f, i, cache, depth); })
+                   ? PointerUse::Kept
+                   : PointerUse::Argument;
+  }
   if (isa<CallExpr, CXXConstructExpr>(p) && classifySync(p).kind != SyncOp::Create)
     return PointerUse::Kept;
   return PointerUse::Escape;
