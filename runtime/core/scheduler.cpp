@@ -72,8 +72,11 @@ bool expire_timed_waits() {
   return any;
 }
 
-/// `offered`: the threads the strategy chose from (dfs keeps them as the branch's alternatives).
-void record_choice(Tid chosen, const Tid *offered, uint32_t n) {
+/// `offered`: the threads the strategy chose from (dfs keeps them as the branch's alternatives);
+/// `running`: the thread that reached the point. dfs counts a preemption against `running`, not
+/// against the last recorded choice: a switch nobody chose (one thread enabled, every other one
+/// yielding, the fairness bound, the end of the exit grace) is not in the schedule.
+void record_choice(Tid chosen, const Tid *offered, uint32_t n, Tid running) {
   Line l;
   l.len = 0;
   l.dec(chosen);
@@ -83,6 +86,7 @@ void record_choice(Tid chosen, const Tid *offered, uint32_t n) {
       if (i) l.ch('.');
       l.dec(offered[i]);
     }
+    l.ch('@').dec(running);
   }
   steps_token(l.buf, l.len);
   ++g_rt.choices;
@@ -153,7 +157,7 @@ void run_next(ThreadState *self, bool self_waits) {
   } else {
     next = g_rt.strategy->pick(offered, n, self->tid);
     if (next == kDiverged) diverged(g_rt.strategy->diverged_why);
-    record_choice(next, offered, n);
+    record_choice(next, offered, n, self->tid);
   }
   mark_scheduled(g_rt.threads[next]);
   if (next == self->tid && self->status == Status::Runnable) return;

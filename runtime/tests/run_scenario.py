@@ -384,6 +384,46 @@ def scenario_later_racy_access(prog):
               "%s vs %s" % (found["2"], found["-1"]))
 
 
+def scenario_unchosen_switch(prog):
+    # Issue 14 item 3: after a switch nobody chose (main blocks, the worker runs alone), dfs counts
+    # preemptions against the thread that reached each point. Every schedule but the
+    # non-preemptive one preempts, so bound 0 runs exactly one schedule and claims the whole space
+    # (counted against the last recorded choice it ran three); the bug needs one preemption, so
+    # bound 1 finds it, and the unbounded search finds what bound 1 found. Every dfs token names
+    # the running thread.
+    import json
+    with tempfile.TemporaryDirectory() as d:
+        found = {}
+        for bound in ("0", "1", "-1"):
+            out = os.path.join(d, "dfs%s.json" % bound)
+            rc, text = driver("run", "--strategy", "dfs", "--preemption-bound", bound, "--keep-going",
+                              "--iterations", "1000", "-o", out, "--", prog)
+            with open(out) as f:
+                found[bound] = sorted(set(f["rule"] for f in json.load(f)["findings"]))
+            print("dfs bound %s: exit %d, %s, claim: %s" % (bound, rc, found[bound], dfs_claim(text)))
+            if bound == "0":
+                check(rc == 0 and found[bound] == [] and dfs_claim(text) == 1,
+                      "bound 0: expected no finding and a whole-space claim after the one "
+                      "non-preemptive schedule\n%s" % text)
+            else:
+                check(rc == 1 and "assertion-failure" in found[bound],
+                      "dfs (bound %s) missed the one-preemption bug\n%s" % (bound, text))
+        check(found["1"] == found["-1"], "bound 1 found %s, unbounded %s" % (found["1"], found["-1"]))
+        rep = os.path.join(d, "replayed.json")
+        with open(os.path.join(d, "dfs1.json")) as f:
+            index = [f["rule"] for f in json.load(f)["findings"]].index("assertion-failure")
+        rc, text = driver("replay", os.path.join(d, "dfs1.json"), "--finding", str(index),
+                          "--hide-output", "-o", rep, "--", prog)
+        with open(rep) as f:
+            replayed = [f["rule"] for f in json.load(f)["findings"]]
+        check(rc == 1 and "assertion-failure" in replayed, "replay gave %s\n%s" % (replayed, text))
+    # The runtime's own tokens: every dfs thread token carries '@' and the running thread.
+    r = run(prog, strategy="dfs")
+    tokens = [t for t in r.choices() if not t.startswith("!")]
+    check(tokens and all(re.fullmatch(r"\d+:[\d.]+@\d+", t) for t in tokens),
+          "dfs tokens without the running thread: %s" % tokens[:8])
+
+
 def scenario_daemon_exit(prog):
     # Issue 14 item 4: a daemon that never stops gets a grace at main's exit point, then the
     # process ends: no livelock under dfs (it keeps running the thread it switched to) or random.

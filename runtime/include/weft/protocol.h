@@ -30,7 +30,10 @@
  *                                                choice (a timed wait times out: !1, a spurious
  *                                                wake-up: !1, otherwise !0). In dfs mode each token
  *                                                carries the enabled set after a colon: `2:0.1.2`
- *                                                (the driver keeps the DFS tree across runs).
+ *                                                (the driver keeps the DFS tree across runs),
+ *                                                and a thread token the thread that reached the
+ *                                                point after '@': `2:0.1.2@1` (preemptions are
+ *                                                counted against it).
  *   thread tid=T parent=P stack=...              thread T created by P at that stack
  *   racy pc=0xADDR                               a plain access newly seen racing (a choice point for
  *                                                later runs of the same exploration)
@@ -61,7 +64,7 @@
  *   - dfs mode value tokens carry the possible values after the colon: `!0:0.1`.
  *   - WEFT_SCHEDULE_FILE lines: a thread id `T`, a value choice `!V`, or the Report.h encoding
  *     (WEFT_VALUE_CHOICE | V) in decimal; blank lines and lines starting with '#' are ignored; a
- *     line may also be a dfs token `T:0.1.2` (the part after ':' is ignored).
+ *     line may also be a dfs token `T:0.1.2@R` (the part after ':' is ignored).
  *   - WEFT_RACY_PCS_FILE also accepts absolute addresses `0xADDR`.
  *   - `diverged` makes the process exit with status 2 (WEFT_EXIT_DIVERGED).
  *   - `lock` lines of a lock-order-inversion carry `held=0xADDR held_stack=...`: the lock already held

@@ -55,7 +55,8 @@ std::optional<std::vector<std::uint32_t>> DfsTree::nextPrefix() {
 }
 
 bool DfsTree::record(const std::vector<std::uint32_t> &choices,
-                     const std::vector<std::vector<std::uint32_t>> &enabled) {
+                     const std::vector<std::vector<std::uint32_t>> &enabled,
+                     const std::vector<std::uint32_t> &running) {
   ++schedules_;
   bool followed = choices.size() >= path_.size();
   std::size_t common = std::min(choices.size(), path_.size());
@@ -75,6 +76,8 @@ bool DfsTree::record(const std::vector<std::uint32_t> &choices,
   for (std::size_t i = 0; i < choices.size(); ++i) {
     static const std::vector<std::uint32_t> kNone;
     const std::vector<std::uint32_t> &en = i < enabled.size() ? enabled[i] : kNone;
+    if (i < running.size() && !(running[i] & WEFT_VALUE_CHOICE))
+      previous = running[i];
     if (i >= path_.size()) {
       Branch b;
       b.chosen = choices[i];

@@ -21,10 +21,14 @@ public:
   std::optional<std::vector<std::uint32_t>> nextPrefix();
 
   /// Records the run that followed the last prefix: its choices and enabled sets (same length,
-  /// or `enabled` empty when the runtime sent none). Returns false when the run did not follow the
-  /// prefix (the program is not deterministic under a fixed schedule); the tree stays usable.
+  /// or `enabled` empty when the runtime sent none) and the thread that reached each point
+  /// (`running`: same length, or empty; an entry with WEFT_VALUE_CHOICE set is unknown). Where the
+  /// running thread is unknown, the last recorded thread choice stands in for it, which is wrong
+  /// after a switch the runtime made without a choice. Returns false when the run did not follow
+  /// the prefix (the program is not deterministic under a fixed schedule); the tree stays usable.
   bool record(const std::vector<std::uint32_t> &choices,
-              const std::vector<std::vector<std::uint32_t>> &enabled);
+              const std::vector<std::vector<std::uint32_t>> &enabled,
+              const std::vector<std::uint32_t> &running = {});
 
   /// Runs recorded so far.
   std::uint64_t schedules() const { return schedules_; }
@@ -33,8 +37,8 @@ public:
   /// Depth of the current path (for tests and progress).
   std::size_t depth() const { return path_.size(); }
 
-  /// Whether choosing `next` at a step where `enabled` could run, after thread `previous` ran, is a
-  /// preemption: `previous` could have gone on and was not chosen. Value choices never are.
+  /// Whether choosing `next` at a step where `enabled` could run, reached by thread `previous`, is
+  /// a preemption: `previous` could have gone on and was not chosen. Value choices never are.
   static bool isPreemption(std::optional<std::uint32_t> previous, std::uint32_t next,
                            const std::vector<std::uint32_t> &enabled);
 
@@ -43,7 +47,7 @@ private:
     std::uint32_t chosen = 0;
     std::vector<std::uint32_t> enabled;
     std::vector<std::uint32_t> tried;      ///< alternatives already explored here (incl. chosen)
-    std::optional<std::uint32_t> previous; ///< the thread that ran at the last thread choice
+    std::optional<std::uint32_t> previous; ///< the thread that reached this point
     int preemptionsBefore = 0;             ///< preemptions on the path above this step
   };
 

@@ -139,6 +139,13 @@ bool parseStepToken(std::string_view token, StepChoice &out) {
   if (!parseUnsigned(choice, v) || v >= WEFT_VALUE_CHOICE)
     return false;
   out.choice = static_cast<std::uint32_t>(value ? (WEFT_VALUE_CHOICE | v) : v);
+  if (auto at = enabled.find('@'); at != std::string_view::npos) {
+    std::uint64_t r = 0;
+    if (value || !parseUnsigned(enabled.substr(at + 1), r) || r >= WEFT_VALUE_CHOICE)
+      return false;
+    out.running = static_cast<std::uint32_t>(r);
+    enabled = enabled.substr(0, at);
+  }
   for (std::string_view e : split(enabled, '.')) {
     std::uint64_t t = 0;
     if (!parseUnsigned(e, t) || t >= WEFT_VALUE_CHOICE)
@@ -168,6 +175,10 @@ void parseEventLine(std::string_view line, RunRecord &record) {
       if (!step.enabled.empty() || !record.enabled.empty()) {
         record.enabled.resize(record.choices.size());
         record.enabled.push_back(std::move(step.enabled));
+      }
+      if (step.running || !record.running.empty()) {
+        record.running.resize(record.choices.size(), kNoThread);
+        record.running.push_back(step.running.value_or(kNoThread));
       }
       record.choices.push_back(step.choice);
     }

@@ -16,7 +16,8 @@ void parseEventLine(std::string_view line, RunRecord &record);
 /// Feeds raw pipe bytes: complete lines are parsed, a trailing partial line is kept in `pending`.
 void feedEventBytes(std::string_view bytes, std::string &pending, RunRecord &record);
 
-/// Parses one `steps` token: `T`, `!V`, optionally followed by `:a.b.c` (the dfs enabled set).
+/// Parses one `steps` token: `T`, `!V`, optionally followed by `:a.b.c` (the dfs enabled set) and,
+/// for a thread token, `@R` (the thread that reached the point).
 /// Returns false when the token is malformed.
 bool parseStepToken(std::string_view token, StepChoice &out);
 

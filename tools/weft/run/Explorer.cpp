@@ -239,7 +239,7 @@ struct Explorer {
       child->result().seed = runSeed(options.seed, i);
       auto finished = children.wait();
       RunResult run = std::move(finished.front()->result());
-      if (!tree->record(run.record.choices, run.record.enabled)) {
+      if (!tree->record(run.record.choices, run.record.enabled, run.record.running)) {
         treeDiverged = true;
         if (!warned) {
           warned = true;

@@ -189,13 +189,36 @@ std::string ReportBuilder::dataName(const RunRecord &record, std::uint64_t addr,
   return nameVariable(global, offsetInGlobal, site);
 }
 
-std::string ReportBuilder::lockName(const RunRecord &record, std::uint64_t addr) {
+std::string ReportBuilder::lockName(const RunRecord &record, std::uint64_t addr,
+                                    const std::vector<std::uint64_t> &at) {
   if (addr == 0)
     return {};
-  if (Resolved r = resolve(record, addr); r.found)
-    if (auto global = symbolizer_.data(r.module, r.offset); global && r.offset == global->start)
-      return global->name;
-  return {};
+  std::optional<DataSymbol> global;
+  std::uint64_t offsetInGlobal = 0;
+  if (Resolved r = resolve(record, addr); r.found) {
+    global = symbolizer_.data(r.module, r.offset);
+    if (global)
+      offsetInGlobal = r.offset - global->start;
+  }
+  if (global && offsetInGlobal == 0)
+    return global->name;
+  Location where = at.empty() ? Location{} : userLocation(stack(record, at));
+  if (where.file.empty())
+    return {};
+  AccessSite site;
+  site.file = where.file[0] == '/' ? where.file : root_ + "/" + where.file;
+  site.line = where.line;
+  site.column = where.column;
+  site.lineText = sources_.line(site.file, where.line);
+  return nameLock(global, offsetInGlobal, site);
+}
+
+std::string ReportBuilder::lockText(const RunRecord &record, const std::vector<std::uint64_t> &at) {
+  Location where = at.empty() ? Location{} : userLocation(stack(record, at));
+  if (where.file.empty())
+    return {};
+  std::string file = where.file[0] == '/' ? where.file : root_ + "/" + where.file;
+  return lockArgumentAt(sources_.line(file, where.line), where.column).first;
 }
 
 void ReportBuilder::addThreads(const RunResult &run, const RawFinding *raw, std::vector<int> ids,
@@ -222,7 +245,7 @@ void ReportBuilder::addThreads(const RunResult &run, const RawFinding *raw, std:
       for (const RawThreadEvent &b : raw->blocked)
         if (b.tid == id) {
           t.state = "blocked";
-          std::string lock = lockName(record, b.addr);
+          std::string lock = lockName(record, b.addr, b.stack);
           t.blocked_on = b.op + (lock.empty() ? "" : "(&" + lock + ")");
           t.stack = stack(record, b.stack);
         }
@@ -323,21 +346,42 @@ Finding ReportBuilder::fromRaw(const RunResult &run, const RawFinding &raw) {
                   threadWords(before.tid);
     }
   } else if (isLockRule(raw.rule) && raw.rule != "lock-order-inversion") {
-    f.variable = lockName(record, raw.addr);
+    // The lock's name at the operation that went wrong, else where it was taken.
+    for (const RawThreadEvent &l : raw.locks)
+      if (f.variable.empty() && l.addr == raw.addr)
+        f.variable = lockName(record, raw.addr, l.stack);
+    for (const RawThreadEvent &b : raw.blocked)
+      if (f.variable.empty() && b.addr == raw.addr)
+        f.variable = lockName(record, raw.addr, b.stack);
+    if (f.variable.empty())
+      f.variable = lockName(record, raw.addr);
+    // The runtime's text says what went wrong in general; say who and which lock.
+    if (f.message.rfind("a thread ", 0) == 0)
+      f.message = threadWords(raw.tid) + f.message.substr(8);
+    if (!f.variable.empty() && raw.rule != "deadlock") // a deadlock names its locks per thread
+      f.message += ": '" + f.variable + "'";
   }
   for (const RawAccess &a : raw.accesses)
     ids.push_back(a.tid);
   for (std::size_t k = 0; k < raw.locks.size(); ++k) {
     const RawThreadEvent &l = raw.locks[(firstEdge + k) % raw.locks.size()];
     ids.push_back(l.tid);
-    auto quoted = [&](std::uint64_t addr) {
-      std::string name = lockName(record, addr);
+    std::string taken = lockName(record, l.addr, l.stack);
+    std::string held = l.held ? lockName(record, l.held, l.heldStack) : std::string();
+    if (!taken.empty() && taken == held) {
+      // Two locks of one class (`Account::mu`): the expressions written at the calls tell them
+      // apart (`to->mu` while holding `from->mu`).
+      std::string a = lockText(record, l.stack), h = lockText(record, l.heldStack);
+      if (!a.empty() && !h.empty() && a != h)
+        taken = a, held = h;
+    }
+    auto quoted = [](const std::string &name) {
       return name.empty() ? std::string("a lock") : "'" + name + "'";
     };
-    std::string edge = threadWords(l.tid) + " acquires " + quoted(l.addr) +
-                       (l.held ? " while holding " + quoted(l.held) : std::string());
+    std::string edge = threadWords(l.tid) + " acquires " + quoted(taken) +
+                       (l.held ? " while holding " + quoted(held) : std::string());
     if (k == 0) {
-      f.variable = lockName(record, l.addr);
+      f.variable = lockName(record, l.addr, l.stack);
       if (l.held)
         f.message = "lock-order inversion: " + edge + ", and the other order is taken too";
       continue;
@@ -353,7 +397,7 @@ Finding ReportBuilder::fromRaw(const RunResult &run, const RawFinding &raw) {
     if (primary == &b.stack)
       continue;
     RelatedLocation r;
-    std::string lock = lockName(record, b.addr);
+    std::string lock = lockName(record, b.addr, b.stack);
     r.message =
         threadWords(b.tid) + " is blocked in " + b.op + (lock.empty() ? "" : "(&" + lock + ")");
     r.stack = stack(record, b.stack);

@@ -55,7 +55,12 @@ private:
   /// nothing changed) when it has none.
   bool splitMessageLocation(const std::string &message, report::Location *at, std::string *rest);
   std::string dataName(const RunRecord &record, std::uint64_t addr, const report::Location &at);
-  std::string lockName(const RunRecord &record, std::uint64_t addr);
+  /// The lock at `addr`: its global's name, else the lock named by the call at the user's frame of
+  /// `at` (where it was acquired, waited for or released), else empty.
+  std::string lockName(const RunRecord &record, std::uint64_t addr,
+                       const std::vector<std::uint64_t> &at = {});
+  /// The lock expression written at the user's frame of `at` (`to->mu`), or empty.
+  std::string lockText(const RunRecord &record, const std::vector<std::uint64_t> &at);
   report::Finding fromRaw(const RunResult &run, const RawFinding &raw);
   report::Finding synthesized(const RunResult &run, double timeoutSeconds);
   void addThreads(const RunResult &run, const RawFinding *raw, std::vector<int> ids,

@@ -61,9 +61,13 @@ struct RawThread {
 
 /// One parsed `steps` token: the choice made and, in dfs mode, what else was enabled there.
 struct StepChoice {
-  std::uint32_t choice = 0;           ///< thread id, or kValueChoice | value
-  std::vector<std::uint32_t> enabled; ///< dfs only: thread ids (or values) that could run
+  std::uint32_t choice = 0;             ///< thread id, or kValueChoice | value
+  std::vector<std::uint32_t> enabled;   ///< dfs only: thread ids (or values) that could run
+  std::optional<std::uint32_t> running; ///< dfs only: the thread that reached the point
 };
+
+/// RunRecord::running at a step whose token named no thread (a value choice).
+constexpr std::uint32_t kNoThread = 0xffffffffu;
 
 /// Everything a run streamed, in the order it came.
 struct RunRecord {
@@ -77,6 +81,9 @@ struct RunRecord {
   /// dfs only: the enabled set at each step (empty, or as long as `choices` once any step had one);
   /// kept apart from `choices` so that 10^6 steps of a random run cost 4 MB, not 32.
   std::vector<std::vector<std::uint32_t>> enabled;
+  /// dfs only: the thread that reached each point (empty, or as long as `choices`; kNoThread at
+  /// value choices). It differs from the last recorded choice after a switch nobody chose.
+  std::vector<std::uint32_t> running;
   std::map<int, RawThread> threads;
   std::vector<std::uint64_t> racyPcs;
   std::vector<RawFinding> findings;

@@ -156,4 +156,87 @@ std::string nameVariable(const std::optional<DataSymbol> &global, std::uint64_t 
   return written;
 }
 
+namespace {
+
+bool isLockExpression(const std::string &e) {
+  if (e.empty() || !(isIdentChar(e[0]) || e[0] == ':'))
+    return false;
+  for (char c : e)
+    if (!(isIdentChar(c) || c == '.' || c == '-' || c == '>' || c == ':' || c == '[' || c == ']'))
+      return false;
+  return true;
+}
+
+std::string trimmed(const std::string &s) {
+  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+} // namespace
+
+std::pair<std::string, int> lockArgumentAt(const std::string &text, int column) {
+  std::size_t from = column > 0 ? std::min(static_cast<std::size_t>(column - 1), text.size()) : 0;
+  // The call at the column: the first argument list that opens at or after it (or, when the
+  // column is on an argument already, the one that encloses it).
+  std::size_t open = text.find_first_of("({", from);
+  if (open == std::string::npos) {
+    open = text.rfind('(', from);
+    if (open == std::string::npos)
+      return {};
+  }
+  char close = text[open] == '(' ? ')' : '}';
+  int depth = 0;
+  std::size_t end = open;
+  for (; end < text.size(); ++end) {
+    if (text[end] == '(' || text[end] == '{' || text[end] == '[')
+      ++depth;
+    else if (text[end] == ')' || text[end] == '}' || text[end] == ']')
+      if (--depth == 0)
+        break;
+    if (depth == 1 && text[end] == ',')
+      return {}; // two locks (std::scoped_lock), or a lock and something else
+  }
+  if (end >= text.size() || text[end] != close)
+    return {};
+  std::string arg = text.substr(open + 1, end - open - 1);
+  std::size_t lead = arg.find_first_not_of(" \t&*");
+  if (lead != std::string::npos) {
+    std::string e = trimmed(arg.substr(lead));
+    if (e.rfind("this->", 0) == 0)
+      e = e.substr(6), lead += 6;
+    if (isLockExpression(e))
+      return {e, static_cast<int>(open + 1 + lead) + 1};
+    return {};
+  }
+  // No argument: a method of the lock object (`mu.lock()`, `l->Unlock()`).
+  std::size_t name = open;
+  while (name > 0 && isIdentChar(text[name - 1]))
+    --name;
+  std::size_t dot = name;
+  if (dot >= 1 && text[dot - 1] == '.')
+    dot -= 1;
+  else if (dot >= 2 && text.compare(dot - 2, 2, "->") == 0)
+    dot -= 2;
+  else
+    return {};
+  Written object = expressionAt(text, static_cast<int>(dot)); // the character before the dot
+  if (object.name.empty())
+    return {};
+  return {object.name, object.begin};
+}
+
+std::string nameLock(const std::optional<DataSymbol> &global, std::uint64_t offsetInGlobal,
+                     const AccessSite &site) {
+  if (global && offsetInGlobal == 0)
+    return global->name;
+  auto [written, at] = lockArgumentAt(site.lineText, site.column);
+  if (written.empty())
+    return global ? global->name + "+" + std::to_string(offsetInGlobal) : std::string();
+  AccessSite argument = site;
+  argument.column = at;
+  if (std::string name = analyzerName(argument); !name.empty())
+    return name;
+  return written;
+}
+
 } // namespace weft::run

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace weft::run {
 
@@ -23,6 +24,18 @@ struct AccessSite {
 /// stack memory), `offsetInGlobal` the access's offset from its start.
 std::string nameVariable(const std::optional<DataSymbol> &global, std::uint64_t offsetInGlobal,
                          const AccessSite &site);
+
+/// The lock a lock call names: the call is the user's frame of an acquisition, a wait or a
+/// release (`site`), the lock is its one argument (`pthread_mutex_lock(&acct->mu)`,
+/// `std::lock_guard<std::mutex> g(mu_)`, `MutexLock l(&mu)`) or the object of a method call without
+/// arguments (`mu.lock()`, `lock->Unlock()`). `global` as in nameVariable. Empty when the call
+/// names no single lock (`std::scoped_lock l(a, b)`).
+std::string nameLock(const std::optional<DataSymbol> &global, std::uint64_t offsetInGlobal,
+                     const AccessSite &site);
+
+/// nameLock()'s source-text half: the lock expression of the call at or after `column`, and the
+/// 1-based column where it starts (0 when there is none).
+std::pair<std::string, int> lockArgumentAt(const std::string &lineText, int column);
 
 /// The expression written at `column` of `lineText` (or just before it, since compilers put an
 /// assignment's column on its operator): an identifier with its `.`, `->` and `::` qualifiers,

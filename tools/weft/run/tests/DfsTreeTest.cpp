@@ -129,3 +129,25 @@ TEST(DfsTree, NoEnabledSetsMeansOneSchedule) {
   EXPECT_FALSE(tree.nextPrefix());
   EXPECT_TRUE(tree.exhausted());
 }
+
+// Thread 1 is chosen, blocks, and thread 2 runs without a choice (nothing recorded); thread 1 wakes
+// and at the next point thread 2, which reached it, may go on (free) or be preempted by 1 (one
+// preemption). Counting against the last recorded choice (1) instead would make going on cost
+// one and the preemption none, so a bound-0 search would run the preemption and a bound-1 search
+// would give every branch below "2 goes on" one preemption less than its due.
+TEST(DfsTree, PreemptionsCountAgainstTheThreadThatReachedThePoint) {
+  const std::vector<std::vector<std::uint32_t>> enabled{{1, 2}, {1, 2}, {1, 2}};
+  const std::vector<std::uint32_t> running{1, 2, 2};
+  DfsTree none(0);
+  ASSERT_TRUE(none.nextPrefix());
+  EXPECT_TRUE(none.record({1, 2, 2}, enabled, running));
+  EXPECT_FALSE(none.nextPrefix()) << "bound 0 ran a preemption of the thread that went on";
+
+  DfsTree one(1);
+  ASSERT_TRUE(one.nextPrefix());
+  EXPECT_TRUE(one.record({1, 2, 2}, enabled, running));
+  auto next = one.nextPrefix();
+  ASSERT_TRUE(next);
+  // The deepest branch first: thread 1 preempts 2 at the last point, within the bound of one.
+  EXPECT_EQ(*next, (std::vector<std::uint32_t>{1, 2, 1}));
+}

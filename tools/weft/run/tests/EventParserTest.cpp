@@ -119,3 +119,22 @@ TEST(EventParser, StepTokens) {
   EXPECT_FALSE(parseStepToken("4294967295", s));
   EXPECT_FALSE(parseStepToken("1:a.b", s));
 }
+
+TEST(EventParser, DfsTokensNameTheThreadThatReachedThePoint) {
+  StepChoice s;
+  EXPECT_TRUE(parseStepToken("2:0.1.2@1", s));
+  EXPECT_EQ(s.choice, 2u);
+  EXPECT_EQ(s.enabled, (std::vector<std::uint32_t>{0, 1, 2}));
+  EXPECT_EQ(s.running, 1u);
+  EXPECT_TRUE(parseStepToken("2:0.2", s));
+  EXPECT_FALSE(s.running);
+  EXPECT_FALSE(parseStepToken("2:0.2@", s));
+  EXPECT_FALSE(parseStepToken("2:0.2@x", s));
+  EXPECT_FALSE(parseStepToken("!0:0.1@1", s)); // a value choice names no thread
+
+  RunRecord r;
+  parseEventLine("steps 1:0.1@0 !0:0.1 0:0.1@1", r);
+  EXPECT_EQ(r.choices, (std::vector<std::uint32_t>{1, WEFT_VALUE_CHOICE, 0}));
+  EXPECT_EQ(r.running, (std::vector<std::uint32_t>{0, kNoThread, 1}));
+  EXPECT_TRUE(r.malformed.empty());
+}

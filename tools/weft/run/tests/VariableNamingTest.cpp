@@ -29,3 +29,30 @@ TEST(VariableNaming, SymbolWinsThenSourceText) {
   AccessSite heap{"f.cpp", 3, 9, "  this->balance_ -= amount;"};
   EXPECT_EQ(nameVariable(std::nullopt, 0, heap), "balance_");
 }
+
+TEST(VariableNaming, LockArgumentOfTheCall) {
+  auto lock = [](const std::string &text, int column) {
+    return lockArgumentAt(text, column).first;
+  };
+  EXPECT_EQ(lock("  pthread_mutex_lock(&acct->mu);", 3), "acct->mu");
+  EXPECT_EQ(lock("  std::lock_guard<std::mutex> g(savings_mu);", 32), "savings_mu");
+  EXPECT_EQ(lock("  std::lock_guard<std::mutex> g(savings_mu);", 3), "savings_mu");
+  EXPECT_EQ(lock("  std::unique_lock<std::mutex> l{this->mu_};", 33), "mu_");
+  EXPECT_EQ(lock("  MutexLock l(&db->mutex_);", 13), "db->mutex_");
+  EXPECT_EQ(lock("  acct.mu.lock();", 11), "acct.mu");
+  EXPECT_EQ(lock("  lock->Unlock();", 9), "lock");
+  EXPECT_EQ(lock("  if (pthread_mutex_lock(&m) != 0) return;", 7), "m");
+  EXPECT_EQ(lock("  std::scoped_lock l(a, b);", 21), "");   // two locks: no one name
+  EXPECT_EQ(lock("  pthread_mutex_lock(pick(3));", 3), ""); // not a name
+  EXPECT_EQ(lock("  unlock_all();", 3), "");                // no object, no argument
+  EXPECT_EQ(lockArgumentAt("  pthread_mutex_lock(&m);", 3).second, 23);
+}
+
+TEST(VariableNaming, LockNamesPreferTheSymbol) {
+  AccessSite site{"f.cpp", 3, 3, "  pthread_mutex_lock(&bank.mu);"};
+  EXPECT_EQ(nameLock(DataSymbol{"savings_mu", 0x100, 40}, 0, site), "savings_mu");
+  EXPECT_EQ(nameLock(DataSymbol{"bank", 0x100, 80}, 8, site), "bank.mu");
+  AccessSite opaque{"f.cpp", 3, 3, "  lock_all();"};
+  EXPECT_EQ(nameLock(DataSymbol{"bank", 0x100, 80}, 8, opaque), "bank+8");
+  EXPECT_EQ(nameLock(std::nullopt, 0, opaque), "");
+}
