@@ -222,7 +222,7 @@ def scenario_unlock_not_held(prog):
     expect_rule_exit(prog, "unlock-not-held", 66)
 
 
-def scenario_annotated_mutex(prog):
+def scenario_annotations(prog):
     # A spin lock described with __tsan_mutex_* is a modelled mutex (docs/runtime-internals.md):
     # threads block in pre_lock, so opposite orders deadlock in some schedules (both threads
     # blocked in __tsan_mutex_pre_lock) and report the inversion in the others.
@@ -248,6 +248,15 @@ def scenario_annotated_mutex(prog):
     # gives way and the run ends).
     for mode in ("recursive", "divert", "signal", "behind_back"):
         expect_clean(prog, range(16), mode=mode)
+    # Benign ranges: the first pair of threads (tids 1, 2) races on a benign range, unreported;
+    # the second (tids 3, 4) on a range that is no longer benign (a benign block's range dies with
+    # it; with more ranges than the table keeps, the oldest goes first), reported.
+    for mode in ("benign_reuse", "benign_many"):
+        for seed in range(4):
+            r = run(prog, mode=mode, seed=seed)
+            tids = {l.split(" tid=")[1].split()[0] for l in r.lines if l.startswith("finding ")}
+            check(r.rc == 0 and set(r.rules()) == {"data-race"} and tids <= {"3", "4"},
+                  "%s: expected races of the second pair of threads only" % mode, r)
 
 
 def scenario_threads_200(prog):

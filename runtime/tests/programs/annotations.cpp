@@ -1,8 +1,10 @@
-// A spin lock described with TSan's __tsan_mutex_* annotations, exercised one way per WEFT_MODE
-// (run_scenario.py's annotated_mutex): deadlock (opposite orders, overlapping), recursive
+// TSan's annotations exercised one way per WEFT_MODE (run_scenario.py's `annotations`). A spin lock
+// described with __tsan_mutex_*: deadlock (opposite orders, overlapping), recursive
 // (write_reentrant, recursive_unlock / recursive_lock), unlock_not_held, destroy_held, divert (a
 // pthread mutex taken inside a divert), signal, behind_back (the lock word taken without the
-// annotations: the annotated locker's spin must still give way and finish).
+// annotations: the annotated locker's spin must still give way and finish). Benign ranges:
+// benign_reuse (a block's benign range dies with the block: the same block handed out again
+// races), benign_many (more ranges than the table keeps: the oldest is forgotten first).
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -20,6 +22,8 @@ void __tsan_mutex_pre_signal(void *addr, unsigned flags);
 void __tsan_mutex_post_signal(void *addr, unsigned flags);
 void __tsan_mutex_pre_divert(void *addr, unsigned flags);
 void __tsan_mutex_post_divert(void *addr, unsigned flags);
+void AnnotateBenignRaceSized(const char *file, int line, const volatile void *addr, long size,
+                             const char *description);
 }
 
 // sanitizer/tsan_interface.h
@@ -156,6 +160,44 @@ void behind_back() {
   locker.join();
 }
 
+/// Two threads increment *counter (a race unless it is benign).
+void race_on(long *counter) {
+  std::thread t1([counter] { ++*counter; });
+  std::thread t2([counter] { ++*counter; });
+  t1.join();
+  t2.join();
+}
+
+void race_again(long *counter) { // another pair of pcs: reported on its own
+  std::thread t1([counter] { ++*counter; });
+  std::thread t2([counter] { ++*counter; });
+  t1.join();
+  t2.join();
+}
+
+void benign_reuse() {
+  long *p = static_cast<long *>(malloc(sizeof(long)));
+  *p = 0;
+  AnnotateBenignRaceSized(__FILE__, __LINE__, p, sizeof *p, "statistics");
+  race_on(p); // benign: not reported
+  free(p);
+  long *q = static_cast<long *>(malloc(sizeof(long)));
+  if (q != p) // the scenario needs the allocator to hand the block out again
+    exit(3);
+  *q = 0;
+  race_again(q); // a new life with no benign range: reported
+  free(q);
+}
+
+long many[1100];
+
+void benign_many() {
+  for (long &slot : many)
+    AnnotateBenignRaceSized(__FILE__, __LINE__, &slot, sizeof slot, "one of many");
+  race_on(&many[1099]); // among the last 1,024: still benign
+  race_again(&many[0]); // the oldest, forgotten: reported
+}
+
 int main() {
   const char *mode = getenv("WEFT_MODE");
   if (!mode)
@@ -169,7 +211,9 @@ int main() {
                {"destroy_held", destroy_held},
                {"divert", divert},
                {"signal", signal},
-               {"behind_back", behind_back}};
+               {"behind_back", behind_back},
+               {"benign_reuse", benign_reuse},
+               {"benign_many", benign_many}};
   for (auto &m : modes)
     if (strcmp(m.name, mode) == 0) {
       m.run();
