@@ -43,7 +43,8 @@ enum class BlockOp : uint8_t {
   Once,
   SpinLock,
   SemWait,
-  FutexWait
+  FutexWait,
+  AnnotatedLock ///< __tsan_mutex_pre_lock (AnnotateRWLockAcquired never blocks)
 };
 
 struct HeldLock {
@@ -69,9 +70,12 @@ struct ThreadState {
   Tid tid;
   Tid parent;
   Status status;
-  // managed and in_rt are neighbours so active_thread() tests both with one 16-bit compare.
+  // managed, in_rt and ignore_mask are neighbours so active_thread() tests the first two with one
+  // 16-bit compare and access_state() reads all three (and the zero pad) as one 32-bit word.
   bool managed;  ///< under the scheduler's control (false before start and after finish)
   uint8_t in_rt; ///< >0 while runtime code runs on this thread (memory intrinsics pass through)
+  uint8_t ignore_mask; ///< kIgnoreReads | kIgnoreWrites while the counters below are non-zero
+  uint8_t ignore_pad;  ///< always 0 (the fourth byte of access_state())
   bool detached;
   bool timed_out; ///< set when a timed block ended by timeout
   bool block_timed;
@@ -97,6 +101,17 @@ struct ThreadState {
   bool stack_id_valid;
 
   SmallVector<HeldLock> held;
+
+  // TSan's annotations (interface/tsan_annotations.cpp, tsan_mutex_annotations.cpp).
+  uint32_t ignore_reads;  ///< AnnotateIgnoreReadsBegin, __tsan_ignore_thread_begin, mutex regions
+  uint32_t ignore_writes; ///< AnnotateIgnoreWritesBegin, __tsan_ignore_thread_begin, mutex regions
+  /// Inside __tsan_mutex_pre_*..post_* (outside a divert): the lock's own atomics are neither
+  /// scheduling points nor synchronisation, as TSan ignores them; the annotation is the lock.
+  uint32_t mutex_region;
+  uint32_t region_atomics; ///< atomics in the current region (a bound keeps a wrong one fair)
+  /// Annotated locks whose pre_lock took the model lock and whose post_lock has not come yet.
+  uintptr_t pending_lock[4];
+  uint32_t pending_count;
 
   uint64_t poll_progress; ///< others_progress() when the current run of polls began
   uint32_t poll_count;
@@ -166,6 +181,26 @@ inline ThreadState *active_thread() {
   uint16_t managed_in_rt; // little-endian: managed is the low byte
   __builtin_memcpy(&managed_in_rt, &t->managed, sizeof managed_in_rt);
   return managed_in_rt == 1 ? t : nullptr;
+}
+
+constexpr uint8_t kIgnoreReads = 1, kIgnoreWrites = 2;
+
+/// managed, in_rt, ignore_mask and the zero pad as one word (little-endian): 1 exactly when t is
+/// under control, outside the runtime and ignoring no accesses (the plain-access hooks' one test).
+inline uint32_t access_state(const ThreadState *t) {
+  static_assert(offsetof(ThreadState, ignore_pad) == offsetof(ThreadState, managed) + 3);
+  uint32_t state;
+  __builtin_memcpy(&state, &t->managed, sizeof state);
+  return state;
+}
+/// The thread ignores its accesses of this kind (an AnnotateIgnore* or mutex-annotation region).
+inline bool ignores(const ThreadState *t, bool write) {
+  return t->ignore_mask & (write ? kIgnoreWrites : kIgnoreReads);
+}
+/// Recomputes ignore_mask from the counters.
+inline void update_ignore_mask(ThreadState *t) {
+  t->ignore_mask =
+      (uint8_t)((t->ignore_reads ? kIgnoreReads : 0) | (t->ignore_writes ? kIgnoreWrites : 0));
 }
 
 /// Marks runtime code on this thread (memory intrinsics and hooks it triggers pass through).

@@ -118,6 +118,8 @@ const char *block_op_name(BlockOp op) {
     return "sem_wait";
   case BlockOp::FutexWait:
     return "futex_wait";
+  case BlockOp::AnnotatedLock:
+    return "__tsan_mutex_pre_lock";
   case BlockOp::None:
     break;
   }

@@ -13,6 +13,7 @@ struct SyncVar {
   uint32_t rec;        ///< recursion depth of a recursive mutex
   uint8_t mutex_type;  ///< 0 normal, 1 recursive, 2 errorcheck (glibc's kinds)
   bool initialised;
+  uint8_t annotated_flags; ///< creation flags of an annotated mutex (__tsan_mutex_create)
   uint8_t once_state;  ///< 0 not run, 1 running, 2 done
   uint32_t readers;    ///< rwlock read holders
   int64_t value;       ///< semaphore count

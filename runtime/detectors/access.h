@@ -13,6 +13,8 @@ constexpr uint32_t kQuietAccessLimit = 1u << 20;
 
 /// The general check of one granule's access, out of line: another thread touched these bytes.
 void on_shared_access(ThreadState *t, uintptr_t addr, size_t size, uint64_t word, uintptr_t pc);
+/// A plain access the thread ignores (annotations): only counted towards the quiet-access limit.
+void on_ignored_access(ThreadState *t, uintptr_t pc);
 /// Fills a cold record when the thread's stack id must be computed first (out of line).
 void fill_cold_slow(ThreadState *t, ShadowCold *cold, uintptr_t pc, size_t size);
 

@@ -11,6 +11,12 @@ void on_range(ThreadState *t, uintptr_t addr, size_t size, bool write, uintptr_t
 /// Loads WEFT_RACY_PCS_FILE into g_rt.racy_pcs (after the module map is known).
 void load_racy_pcs(const char *path);
 
+// benign_races.cpp — ranges declared benign by AnnotateBenignRaceSized: races in them are not
+// reported. A bounded table; ranges inside freed memory are forgotten.
+void benign_add(uintptr_t addr, size_t size);
+bool benign_race(uintptr_t addr, size_t size); ///< does [addr, addr+size) touch a benign range?
+void benign_forget_range(uintptr_t lo, uintptr_t hi);
+
 // deadlock.cpp — nobody enabled, step bound
 [[noreturn]] void report_deadlock(ThreadState *t);
 [[noreturn]] void report_livelock(ThreadState *t);

@@ -5,6 +5,8 @@
 // (`racy pc=` tells the driver for later runs). Plain accesses at racy pcs are scheduling points:
 // that is what makes a lost update reproducible, and learning all of them (not only the first pair)
 // is what lets a strategy preempt a thread at a later racy access of the same variable.
+// A conflict inside a range the program declared benign (AnnotateBenignRaceSized) is neither
+// reported nor learned.
 #include "core/events.h"
 #include "core/scheduler.h"
 #include "core/shadow.h"
@@ -139,9 +141,19 @@ void on_access(ThreadState *t, uintptr_t addr, size_t size, bool write, bool ato
     ShadowConflicts found;
     if (ShadowCold *c = shadow_access_word(g, word, pc, t->vc, &found))
       *c = ShadowCold{pc, thread_stack_id(t), (uint32_t)size};
-    if (found.count)
+    if (found.count && !benign_race(lo, (end < g + 8 ? end : g + 8) - lo))
       on_race(t, word, pc, addr, size, found, &reported);
   }
+}
+
+void on_ignored_access(ThreadState *t, uintptr_t pc) {
+  // Ignored accesses are not recorded, but a loop of them still must not keep the others from
+  // running forever (as on_access's quiet-access limit).
+  if (++t->quiet_accesses <= kQuietAccessLimit)
+    return;
+  RtScope scope(t, pc);
+  note_poll(t, 4);
+  sched_point(t);
 }
 
 void fill_cold_slow(ThreadState *t, ShadowCold *cold, uintptr_t pc, size_t size) {
@@ -159,14 +171,14 @@ void on_shared_access(ThreadState *t, uintptr_t addr, size_t size, uint64_t word
   ShadowConflicts found;
   if (ShadowCold *c = shadow_access_word(addr & ~(uintptr_t)7, word, pc, t->vc, &found))
     *c = ShadowCold{pc, thread_stack_id(t), (uint32_t)size};
-  if (found.count) {
+  if (found.count && !benign_race(addr, size)) {
     bool reported = false;
     on_race(t, word, pc, addr, size, found, &reported);
   }
 }
 
 void on_range(ThreadState *t, uintptr_t addr, size_t size, bool write, uintptr_t pc) {
-  if (size == 0)
+  if (size == 0 || ignores(t, write))
     return;
   // Bound the cost of huge copies: check at most 64 KiB (the first part reports what is shared).
   if (size > 65536)

@@ -86,12 +86,20 @@ WEFT_INTERPOSE void *memset(void *d, int c, size_t n) {
   return checked_set(d, c, n, WEFT_RET_PC());
 }
 
+namespace {
+/// A freed block starts its next life with no history: shadow, sync objects, benign ranges.
+void forget_block(uintptr_t a, uintptr_t n) {
+  shadow_erase_range(a, a + n);
+  sync_erase_range(a, a + n);
+  benign_forget_range(a, a + n);
+}
+} // namespace
+
 WEFT_INTERPOSE void free(void *p) {
   if (ThreadState *t = active_thread(); t && p) {
     RtScope scope(t);
     uintptr_t a = (uintptr_t)p, n = malloc_usable_size(p);
-    shadow_erase_range(a, a + n);
-    sync_erase_range(a, a + n);
+    forget_block(a, n);
   }
   if (g_free)
     g_free(p);
@@ -105,8 +113,7 @@ WEFT_INTERPOSE void *realloc(void *p, size_t n) {
   void *r = g_realloc ? g_realloc(p, n) : __libc_realloc(p, n);
   if (t && p && r && r != p) {
     RtScope scope(t);
-    shadow_erase_range(old, old + old_size);
-    sync_erase_range(old, old + old_size);
+    forget_block(old, old_size);
   }
   return r;
 }

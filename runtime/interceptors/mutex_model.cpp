@@ -28,6 +28,13 @@ void take(ThreadState *t, SyncVar *s) {
 
 } // namespace
 
+void model_freed(ThreadState *t, SyncVar *s) {
+  sync_release(t, s);
+  lock_released(t, s->addr);
+  note_progress(t);
+  sched_wake_all(s->addr);
+}
+
 int model_lock(ThreadState *t, uintptr_t m, LockMode mode, bool spin, uintptr_t pc) {
   sched_point(t);
   SyncVar *s = mutex_var(m, spin);
@@ -72,10 +79,7 @@ int model_unlock(ThreadState *t, uintptr_t m, bool spin) {
   }
   if (--s->rec > 0) return 0;
   s->owner = -1;
-  sync_release(t, s);
-  lock_released(t, m);
-  note_progress(t);
-  sched_wake_all(m);
+  model_freed(t, s);
   return 0;
 }
 
@@ -83,10 +87,7 @@ uint32_t model_release_all(ThreadState *t, SyncVar *s) {
   uint32_t rec = s->rec;
   s->rec = 0;
   s->owner = -1;
-  sync_release(t, s);
-  lock_released(t, s->addr);
-  note_progress(t);
-  sched_wake_all(s->addr);
+  model_freed(t, s);
   return rec;
 }
 

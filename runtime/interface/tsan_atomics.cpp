@@ -25,10 +25,24 @@ inline bool releases(int mo) {
   return mo == 3 || mo == 4 || mo == 5;
 }
 
-/// Pre-hook: the scheduling point; returns the thread if under control.
+/// Atomics inside one annotated lock operation before they count as ordinary ones again: a lock
+/// the annotations describe wrongly (taken behind the model's back) then spins fairly.
+constexpr uint32_t kRegionAtomics = 1u << 12;
+
+/// The atomic is part of an annotated lock's own code (__tsan_mutex_pre_*..post_*): the
+/// annotation is the synchronisation, so the atomic is no scheduling point, does not synchronise
+/// and is not race-checked. pre_lock has already waited in the model until the lock is free, so
+/// the lock's code runs to post_lock without a switch and its real state never disagrees with the
+/// model's.
+inline bool in_mutex_region(ThreadState *t) {
+  return t->mutex_region && ++t->region_atomics <= kRegionAtomics;
+}
+
+/// Pre-hook: the scheduling point; returns the thread if under control and the atomic is not part
+/// of an annotated lock's code (then the operation is performed and nothing else).
 inline ThreadState *pre(uintptr_t pc) {
   ThreadState *t = active_thread();
-  if (!t)
+  if (!t || in_mutex_region(t))
     return nullptr;
   RtScope scope(t, pc);
   sched_point(t);
@@ -58,7 +72,8 @@ inline void post(ThreadState *t, const volatile void *a, size_t size, bool write
     sync_release(t, sync_get((uintptr_t)a));
   else if (write && t->fence_release_active)
     sync_get((uintptr_t)a)->clock.join(t->fence_released);
-  on_fast_access<true>(t, (uintptr_t)a, size, write, pc);
+  if (!ignores(t, write))
+    on_fast_access<true>(t, (uintptr_t)a, size, write, pc);
 }
 
 // 128-bit operations without libatomic: a cmpxchg16b loop (-mcx16).
@@ -254,7 +269,7 @@ WEFT_ATOMIC_HOOKS(128, a128)
 // read; a release fence makes the thread's later relaxed writes release its clock as of the fence.
 // (g++ warns that ThreadSanitizer does not support atomic_thread_fence, but calls this hook.)
 WEFT_EXPORT void __tsan_atomic_thread_fence(int mo) {
-  if (ThreadState *t = active_thread()) {
+  if (ThreadState *t = active_thread(); t && !in_mutex_region(t)) {
     RtScope scope(t, WEFT_PC());
     sched_point(t);
     if (acquires(mo))

@@ -1,7 +1,8 @@
 // The plain-access part of the __tsan_* C ABI that g++ 12, clang 14 and clang 19 emit (FACTS.md,
 // runtime.hooks.* tests): init, function entry/exit (the shadow stack), reads/writes of 1-16 bytes,
 // unaligned, volatile and compound variants, ranges and vptr accesses (memory intrinsics:
-// tsan_memory.cpp). The access pc is the hook's return address. A hook costs a
+// tsan_memory.cpp; TSan's annotations: tsan_annotations.cpp, tsan_mutex_annotations.cpp).
+// The access pc is the hook's return address. A hook costs a
 // TLS load and a branch when the thread is not under control, and runs the inline shadow check of
 // detectors/access.h when it is.
 #include "core/scheduler.h"
@@ -12,9 +13,15 @@ using namespace weft;
 namespace {
 __attribute__((always_inline)) inline void access(void *addr, size_t size, bool write,
                                                   uintptr_t pc) {
-  ThreadState *t = active_thread();
+  ThreadState *t = t_thr;
   if (!t)
     return;
+  if (const uint32_t state = access_state(t); __builtin_expect(state != 1, 0)) {
+    if ((state & 0xffff) != 1) // not under control, or inside the runtime
+      return;
+    if (ignores(t, write))
+      return on_ignored_access(t, pc);
+  }
   on_plain_access(t, (uintptr_t)addr, size, write, pc);
 }
 } // namespace
@@ -94,7 +101,3 @@ WEFT_EXPORT void __tsan_vptr_update(void **vptr_p, void *new_val) {
   if (*vptr_p != new_val)
     access(vptr_p, sizeof(void *), true, WEFT_PC());
 }
-
-// Annotations some runtimes/libraries call; accepted and ignored.
-WEFT_EXPORT void __tsan_ignore_thread_begin() {}
-WEFT_EXPORT void __tsan_ignore_thread_end() {}

@@ -2,7 +2,8 @@
 """Fails if the built runtime needs anything from libstdc++ at run time (synchronisation, iostream,
 exceptions, guards for function-local statics, operator new/delete, pure virtuals): it is linked into C
 programs and into programs whose locks it intercepts. Also fails if an interceptor of the shared library
-is missing from the `weft_real` section that start-up resolves (interceptors/interceptor.h).
+is missing from the `weft_real` section that start-up resolves (interceptors/interceptor.h), or if
+a function of TSan's annotation interface (ANNOTATIONS) is not defined.
 Usage: check_symbols.py libweft_rt.a libweft_rt.so
 
 With --hooks, fails naming every __tsan_* function that COMPILER's -fsanitize=thread objects of SOURCE
@@ -48,6 +49,23 @@ def missing_resolvers(lib):
 
 
 SKIP = 77
+
+# TSan's annotation interface (sanitizer/tsan_interface.h and tsan_interface_ann.cpp's dynamic
+# annotations): code that describes its own synchronisation calls these, so the runtime must
+# export every one of them (interface/tsan_annotations.cpp, tsan_mutex_annotations.cpp).
+ANNOTATIONS = (
+    "__tsan_acquire", "__tsan_release",
+    "__tsan_mutex_create", "__tsan_mutex_destroy", "__tsan_mutex_pre_lock", "__tsan_mutex_post_lock",
+    "__tsan_mutex_pre_unlock", "__tsan_mutex_post_unlock", "__tsan_mutex_pre_signal",
+    "__tsan_mutex_post_signal", "__tsan_mutex_pre_divert", "__tsan_mutex_post_divert",
+    "__tsan_ignore_thread_begin", "__tsan_ignore_thread_end",
+    "AnnotateHappensBefore", "AnnotateHappensAfter",
+    "AnnotateRWLockCreate", "AnnotateRWLockCreateStatic", "AnnotateRWLockDestroy",
+    "AnnotateRWLockAcquired", "AnnotateRWLockReleased",
+    "AnnotateBenignRaceSized", "AnnotateBenignRace", "WTFAnnotateBenignRaceSized",
+    "AnnotateIgnoreReadsBegin", "AnnotateIgnoreReadsEnd", "AnnotateIgnoreWritesBegin",
+    "AnnotateIgnoreWritesEnd",
+)
 
 
 def flag_sets(compiler):
@@ -104,10 +122,12 @@ def main():
                 bad.append("%s: %s" % (lib, s))
         if lib.endswith(".so"):
             bad += missing_resolvers(lib)
+        bad += ["%s: annotation %s is not defined" % (lib, a) for a in ANNOTATIONS if a not in defined]
     if bad:
-        print("the runtime references libstdc++ run-time symbols:\n  " + "\n  ".join(bad))
+        print("the runtime references libstdc++ run-time symbols or lacks a symbol it must define:\n  " +
+              "\n  ".join(bad))
         return 1
-    print("ok: no libstdc++ run-time references in", ", ".join(sys.argv[1:]))
+    print("ok: no libstdc++ run-time references and every annotation defined in", ", ".join(sys.argv[1:]))
     return 0
 
 

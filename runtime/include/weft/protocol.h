@@ -71,14 +71,15 @@
  *     when `addr` was acquired (the edge held -> addr), and where it had been acquired.
  *   - `blocked` op names: pthread_mutex_lock, pthread_rwlock_rdlock, pthread_rwlock_wrlock,
  *     pthread_cond_wait, pthread_join, pthread_barrier_wait, pthread_once, pthread_spin_lock,
- *     sem_wait, futex_wait.
+ *     sem_wait, futex_wait, __tsan_mutex_pre_lock.
  *   - `threadstate` states also include `runnable` (enabled, waiting for its turn) and `in-syscall`
  *     (inside an unmodelled blocking call); `running` is the thread that raised the finding.
  *   - findings for crash, assertion-failure and livelock are followed by `threadstate` lines for every
  *     thread; the crashing thread's stack starts with the faulting pc when the signal carries one.
  *   - misuse findings (double-lock, unlock-not-held, destroy-while-held) carry `lock tid=T addr=M
  *     op=CALL stack=...` (CALL: pthread_mutex_lock, pthread_mutex_unlock, pthread_mutex_destroy,
- *     pthread_spin_lock, pthread_spin_unlock, pthread_rwlock_unlock, pthread_cond_wait), then for a
+ *     pthread_spin_lock, pthread_spin_unlock, pthread_rwlock_unlock, pthread_cond_wait,
+ *     __tsan_mutex_pre_lock, __tsan_mutex_pre_unlock, __tsan_mutex_destroy), then for a
  *     held lock `lock ... op=acquire stack=...` where it was acquired.
  *   - the runtime marks WEFT_EVENT_FD close-on-exec and removes it from its environment, so programs
  *     that the program under test starts never write into the pipe; a forked child stays silent.
