@@ -172,53 +172,50 @@ Location ReportBuilder::userLocation(const std::vector<StackFrame> &frames, bool
   return {};
 }
 
-std::string ReportBuilder::dataName(const RunRecord &record, std::uint64_t addr,
-                                    const Location &at) {
-  std::optional<DataSymbol> global;
-  std::uint64_t offsetInGlobal = 0;
+ReportBuilder::GlobalAt ReportBuilder::globalAt(const RunRecord &record, std::uint64_t addr) {
+  GlobalAt g;
   if (Resolved r = resolve(record, addr); r.found) {
-    global = symbolizer_.data(r.module, r.offset);
-    if (global)
-      offsetInGlobal = r.offset - global->start;
+    g.symbol = symbolizer_.data(r.module, r.offset);
+    if (g.symbol)
+      g.offset = r.offset - g.symbol->start;
   }
+  return g;
+}
+
+AccessSite ReportBuilder::siteAt(const Location &at) {
   AccessSite site;
   site.file = at.file.empty() || at.file[0] == '/' ? at.file : root_ + "/" + at.file;
   site.line = at.line;
   site.column = at.column;
   site.lineText = sources_.line(site.file, at.line);
-  return nameVariable(global, offsetInGlobal, site);
+  return site;
+}
+
+std::string ReportBuilder::dataName(const RunRecord &record, std::uint64_t addr,
+                                    const Location &at) {
+  GlobalAt g = globalAt(record, addr);
+  return nameVariable(g.symbol, g.offset, siteAt(at));
 }
 
 std::string ReportBuilder::lockName(const RunRecord &record, std::uint64_t addr,
                                     const std::vector<std::uint64_t> &at) {
   if (addr == 0)
     return {};
-  std::optional<DataSymbol> global;
-  std::uint64_t offsetInGlobal = 0;
-  if (Resolved r = resolve(record, addr); r.found) {
-    global = symbolizer_.data(r.module, r.offset);
-    if (global)
-      offsetInGlobal = r.offset - global->start;
-  }
-  if (global && offsetInGlobal == 0)
-    return global->name;
+  GlobalAt g = globalAt(record, addr);
+  if (g.symbol && g.offset == 0)
+    return g.symbol->name;
   Location where = at.empty() ? Location{} : userLocation(stack(record, at));
   if (where.file.empty())
     return {};
-  AccessSite site;
-  site.file = where.file[0] == '/' ? where.file : root_ + "/" + where.file;
-  site.line = where.line;
-  site.column = where.column;
-  site.lineText = sources_.line(site.file, where.line);
-  return nameLock(global, offsetInGlobal, site);
+  return nameLock(g.symbol, g.offset, siteAt(where));
 }
 
 std::string ReportBuilder::lockText(const RunRecord &record, const std::vector<std::uint64_t> &at) {
   Location where = at.empty() ? Location{} : userLocation(stack(record, at));
   if (where.file.empty())
     return {};
-  std::string file = where.file[0] == '/' ? where.file : root_ + "/" + where.file;
-  return lockArgumentAt(sources_.line(file, where.line), where.column).first;
+  AccessSite site = siteAt(where);
+  return lockArgumentAt(site.lineText, site.column).first;
 }
 
 void ReportBuilder::addThreads(const RunResult &run, const RawFinding *raw, std::vector<int> ids,

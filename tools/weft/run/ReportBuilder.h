@@ -6,9 +6,11 @@
 #include "RunRecord.h"
 #include "SourceFiles.h"
 #include "Symbolizer.h"
+#include "VariableNaming.h"
 
 #include "weft/report/Report.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,14 @@ private:
   /// The `path:line: ` an assertion message starts with, and the message after it; false (and
   /// nothing changed) when it has none.
   bool splitMessageLocation(const std::string &message, report::Location *at, std::string *rest);
+  /// The global symbol covering `addr` and the offset into it (no symbol for heap and stack).
+  struct GlobalAt {
+    std::optional<DataSymbol> symbol;
+    std::uint64_t offset = 0;
+  };
+  GlobalAt globalAt(const RunRecord &record, std::uint64_t addr);
+  /// `at` with its path made absolute and its source line read.
+  AccessSite siteAt(const report::Location &at);
   std::string dataName(const RunRecord &record, std::uint64_t addr, const report::Location &at);
   /// The lock at `addr`: its global's name, else the lock named by the call at the user's frame of
   /// `at` (where it was acquired, waited for or released), else empty.
