@@ -6,6 +6,7 @@
 #include "ConditionReleases.h"
 #include "Linker.h"
 #include "Naming.h"
+#include "OutParams.h"
 #include "Program.h"
 #include "RecursiveMutexes.h"
 #include "Specialise.h"
@@ -81,6 +82,7 @@ ProgramFacts extractFacts(ASTContext &context) {
 
 AnalysisResult analyzeLinked(ProgramFacts program) {
   resolveValueFlow(program);
+  resolveOutParams(program);
   specialiseConstantCalls(program);
   addConditionReleases(program);
   // A started flag set idle by code that joins no thread says "not running" only if its thread

@@ -151,6 +151,32 @@ struct FlowEdge {
   bool fresh = false; ///< `to` is given a fresh allocation here (malloc, new)
 };
 
+/// Where an out-parameter (`T **result`) is handed: the parameter `param` of a call's callee
+/// (`fn`, or `link` until linked; with every override of `link` when the call is virtual).
+struct OutTarget {
+  int fn = -1;
+  std::string link;
+  int param = -1;
+  bool isVirtual = false;
+};
+
+/// A `T **` parameter and what goes through it (ExtractOutParams.cpp): whether something other
+/// than a fresh allocation or null is stored through it (or it is used in a way not followed),
+/// and the calls it is handed on to (EnvWrapper's `return target_->NewFile(name, result);`).
+struct OutParam {
+  int param = -1;
+  bool storesOther = false;
+  std::vector<OutTarget> forwards;
+};
+
+/// A local pointer given values only by out-parameters (`env->NewFile(name, &file)`) and fresh
+/// allocations, never stored or handed to a thread: what it points to (`pointee`, `n:...`) is
+/// the frame's own when every one of `fills` stores only fresh objects (OutParams.h).
+struct FilledPointee {
+  std::string pointee;
+  std::vector<OutTarget> fills;
+};
+
 /// A call through a value: a function pointer, a std::function, a stored callable. On a new
 /// thread (`newThread`) when it is the callable of a thread creation.
 struct InvokeOp {
@@ -238,6 +264,11 @@ struct FunctionBody {
   /// What local pointers that only ever hold fresh allocations, never stored or handed to a
   /// thread, point to (`n:...` identities): objects of this frame (ExtractFresh.cpp).
   std::vector<std::string> ownedPointees;
+  /// Local pointers filled through out-parameters: owned pointees once the out-parameters are
+  /// known to give only fresh objects (resolveOutParams adds them to ownedPointees).
+  std::vector<FilledPointee> filledPointees;
+  /// Its `T **` parameters (ExtractOutParams.cpp).
+  std::vector<OutParam> outParams;
   /// Its writes of flag-like globals and fields (not in constructors, whose objects' flags
   /// start cleared): ValueFlow.cpp decides from them which flags say a thread was started.
   std::vector<FlagWrite> flagWrites;

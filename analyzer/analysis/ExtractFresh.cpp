@@ -36,12 +36,14 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
       unsigned at;
       Owned kind; ///< what the value is (null: Fresh)
       const Expr *value;
+      bool fill = false; ///< through an out-parameter: not known here to be owned
       bool operator<(const Given &o) const { return at < o.at; }
     };
     std::vector<Given> assigned;
     std::vector<unsigned> escapes;
-    bool shared = false; ///< stored, returned, captured or handed to a thread
-    std::string pointee; ///< its target's identity (`n:...`)
+    bool shared = false;          ///< stored, returned, captured or handed to a thread
+    std::vector<OutTarget> fills; ///< `&p` passed as an out-parameter (ExtractOutParams.cpp)
+    std::string pointee;          ///< its target's identity (`n:...`)
   };
   llvm::DenseMap<const VarDecl *, Uses> uses;
   auto pointer = [](const VarDecl *vd) {
@@ -82,6 +84,14 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
     Uses &u = uses[vd];
     if (u.pointee.empty())
       u.pointee = pointeeOf(dre, scope_).inst;
+    if (auto *addr = dyn_cast_or_null<UnaryOperator>(pm_->getParentIgnoreParens(dre));
+        addr && addr->getOpcode() == UO_AddrOf)
+      if (std::optional<OutTarget> fill = outArgument(addr)) {
+        // `env->NewFile(name, &file)`: a new value, owned or not (ends an owned window).
+        u.assigned.push_back({offsetOf(dre->getBeginLoc()), Owned::No, addr, true});
+        u.fills.push_back(std::move(*fill));
+        continue;
+      }
     const PointerUse use = classifyPointerUse(dre, *pm_, b_.ownership());
     if (use >= PointerUse::Kept)
       u.escapes.push_back(offsetOf(dre->getBeginLoc()));
@@ -109,16 +119,22 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
     // this frame's own, in the callees it is handed to too (a callee keeping it puts it where
     // others reach it under another name: a new object per call all the same).
     bool allOwned = std::all_of(u.assigned.begin(), u.assigned.end(),
-                                [](const auto &a) { return a.kind != Owned::No; });
-    if (!u.assigned.empty() && allOwned && !u.shared && u.pointee.starts_with("n:"))
+                                [](const auto &a) { return a.kind != Owned::No || a.fill; });
+    if (u.assigned.empty() && u.fills.empty())
+      continue;
+    if (!allOwned || u.shared || !u.pointee.starts_with("n:"))
+      continue;
+    if (u.fills.empty())
       out_.ownedPointees.push_back(u.pointee);
+    else // owned if the out-parameters give fresh objects only: decided once linked
+      out_.filledPointees.push_back({u.pointee, std::move(u.fills)});
   }
   // A pointer given what an owned one reaches (`ThreadArg *arg = (ThreadArg *)v;`, `ThreadState
   // *t = arg->thread;`) is owned as that one is: twice, for chains of two.
   for (int round = 0; round < 2; ++round)
     for (auto &[vd, u] : uses)
       for (size_t i = 0; i < u.assigned.size(); ++i) {
-        if (u.assigned[i].kind != Owned::No)
+        if (u.assigned[i].kind != Owned::No || u.assigned[i].fill)
           continue;
         Owner o = ownerOf(stripExpr(u.assigned[i].value, StripExplicitCasts), false);
         const unsigned from = u.assigned[i].at;

@@ -68,6 +68,7 @@ void FunctionExtractor::run() {
   collectGuards(body);
   findLoopJoins(body);
   collectFresh(body);
+  collectOutParams(body);
   collectFlagWrites(body);
 
   // The accesses first, each anchored at the CFG statement it is part of.

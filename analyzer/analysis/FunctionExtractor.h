@@ -18,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -54,6 +55,12 @@ private:
   Owner ownerOf(const clang::Expr *e, bool throughOnly, bool atHandOver = false) const;
   /// `&args[i]` handed to a call in a loop counting i: element i is owned until then.
   void noteElementHandOver(const clang::Stmt *s);
+  // Out-parameters (ExtractOutParams.cpp).
+  /// What the function stores through its `T **` parameters (FunctionBody::outParams).
+  void collectOutParams(const clang::Stmt *body);
+  /// The out-parameter `e` is passed as, when `e` is an argument of a call to an analysable
+  /// function whose parameter there is a `T **`.
+  std::optional<OutTarget> outArgument(const clang::Expr *e);
   // Threads started at most once (ExtractOnce.cpp).
   /// The flag of `if (flag == idle) { flag = <not idle>; ... }` around `creation`: fills
   /// ThreadSite::guardFlag and guardIdle when there is one.

@@ -21,6 +21,15 @@ void shift(FunctionBody &f, int fnBase, int siteBase) {
   for (FlowEdge &e : f.flows)
     if (e.fn >= 0)
       e.fn += fnBase;
+  auto shiftTargets = [&](std::vector<OutTarget> &targets) {
+    for (OutTarget &t : targets)
+      if (t.fn >= 0)
+        t.fn += fnBase;
+  };
+  for (OutParam &op : f.outParams)
+    shiftTargets(op.forwards);
+  for (FilledPointee &fp : f.filledPointees)
+    shiftTargets(fp.fills);
   for (CreateOp &c : f.creates)
     c.site += siteBase;
   for (ThreadOp &t : f.threads)
@@ -47,10 +56,7 @@ template <class Facts, class Fn> void forEachOpenName(Facts &unit, Fn fn) {
 /// A virtual call no file defines under the called name (`env_->Schedule(...)` on an abstract
 /// `Env`) runs the override when the program has exactly one.
 void bindOverrides(ProgramFacts &program) {
-  std::map<std::string, std::vector<int>> overriders;
-  for (int i = 0; i < static_cast<int>(program.bodies.size()); ++i)
-    for (const std::string &base : program.bodies[i].overrides)
-      overriders[base].push_back(i);
+  const std::map<std::string, std::vector<int>> overriders = overridersOf(program);
   for (FunctionBody &f : program.bodies)
     for (CallOp &c : f.calls)
       if (c.callee < 0 && c.isVirtual)
@@ -68,6 +74,14 @@ void addFallbackRoots(ProgramFacts &program, int first, int last, const std::set
 }
 
 } // namespace
+
+std::map<std::string, std::vector<int>> overridersOf(const ProgramFacts &program) {
+  std::map<std::string, std::vector<int>> overriders;
+  for (int i = 0; i < static_cast<int>(program.bodies.size()); ++i)
+    for (const std::string &base : program.bodies[i].overrides)
+      overriders[base].push_back(i);
+  return overriders;
+}
 
 ProgramFacts linkFacts(const std::vector<const ProgramFacts *> &units) {
   ProgramFacts program;

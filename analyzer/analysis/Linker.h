@@ -6,9 +6,14 @@
 
 #include "Body.h"
 
+#include <map>
+#include <string>
 #include <vector>
 
 namespace weft::analyzer {
+
+/// Per linkage name of a virtual method, the functions of `program` overriding it (at any depth).
+std::map<std::string, std::vector<int>> overridersOf(const ProgramFacts &program);
 
 /// One program made of `units`, in this order (the first definition of a linkage name wins).
 ProgramFacts linkFacts(const std::vector<const ProgramFacts *> &units);

@@ -85,6 +85,54 @@ ObjRef varRef(const VarDecl *vd, const NamingScope &scope, int depth) {
   return {ObjRef::Local, vd->getNameAsString(), "l:" + hexId(vd)};
 }
 
+/// A variable whose object belongs to this frame alone: a by-value parameter, a by-copy capture, a
+/// thread_local. Not a reference (it names someone else's object) and not a global.
+bool isPrivateCopy(const VarDecl *vd, const NamingScope &scope) {
+  if (vd->getTLSKind() != VarDecl::TLS_None)
+    return true;
+  if (vd->hasGlobalStorage())
+    return false;
+  if (ownParamIndex(vd, scope) >= 0)
+    return !vd->getType()->isReferenceType();
+  return isCapturedByCopy(vd, scope);
+}
+
+/// Whether `e` is a part of a private copy reached without a pointer: `t`, `t.meta`,
+/// `t.sizes[1]` for a by-value parameter `t` (leveldb's RepairTable(src, TableInfo t)).
+bool inPrivateCopy(const Expr *e, const NamingScope &scope) {
+  for (int depth = 0; e && depth < 16; ++depth) {
+    e = e->IgnoreParenImpCasts();
+    if (auto *dre = dyn_cast<DeclRefExpr>(e)) {
+      auto *vd = dyn_cast<VarDecl>(dre->getDecl());
+      return vd && isPrivateCopy(vd, scope);
+    }
+    if (auto *me = dyn_cast<MemberExpr>(e)) {
+      if (me->isArrow() || me->getMemberDecl()->getType()->isReferenceType() ||
+          !isa<FieldDecl>(me->getMemberDecl()))
+        return false;
+      e = me->getBase();
+      continue;
+    }
+    auto *ase = dyn_cast<ArraySubscriptExpr>(e);
+    if (!ase || !ase->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+      return false;
+    e = ase->getBase();
+  }
+  return false;
+}
+
+/// The holder of a pointer kept in a private copy's field (`*t.file`, `*t.slots[0]`): the copy is
+/// the frame's own, the object it points to is not. Unknown, named by the field.
+ObjRef copiedPointerHolder(const Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  if (auto *ase = dyn_cast<ArraySubscriptExpr>(e))
+    e = ase->getBase()->IgnoreParenImpCasts();
+  if (auto *me = dyn_cast<MemberExpr>(e))
+    if (auto *fd = dyn_cast<FieldDecl>(me->getMemberDecl()))
+      return {ObjRef::Field, canonicalFieldName(fd), ""};
+  return {};
+}
+
 } // namespace
 
 ObjRef refOfVar(const VarDecl *vd, const NamingScope &scope) { return varRef(vd, scope, 0); }
@@ -149,7 +197,7 @@ ObjRef refOf(const Expr *e, const NamingScope &scope, int depth) {
     if (auto *vd = dyn_cast<VarDecl>(me->getMemberDecl())) // static data member
       return varRef(vd, scope, depth);
     auto *fd = dyn_cast<FieldDecl>(me->getMemberDecl());
-    if (!fd)
+    if (!fd || (!me->isArrow() && inPrivateCopy(me->getBase(), scope)))
       return {};
     return {ObjRef::Field, canonicalFieldName(fd), identityOf(me->getBase(), me->isArrow(), scope)};
   }
@@ -226,6 +274,8 @@ ObjRef pointeeOf(const Expr *e, const NamingScope &scope, int depth) {
   if (isa<ArraySubscriptExpr, MemberExpr>(e)) {
     // An element or field holding a pointer: name the pointee by the holder.
     ObjRef holder = refOf(e, scope, depth + 1);
+    if (!holder.valid() && inPrivateCopy(e, scope))
+      holder = copiedPointerHolder(e);
     if (!holder.valid())
       return {};
     return {holder.kind == ObjRef::Global ? ObjRef::Global : ObjRef::Field, "*" + holder.name,
