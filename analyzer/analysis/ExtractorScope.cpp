@@ -58,12 +58,19 @@ void FunctionExtractor::collectLocals(const Stmt *body) {
   for (const ParmVarDecl *p : fd_->parameters())
     add(p);
   std::vector<const Stmt *> todo{body};
+  if (auto *ctor = dyn_cast<CXXConstructorDecl>(fd_))
+    for (const CXXCtorInitializer *init : ctor->inits())
+      if (init->getInit())
+        todo.push_back(init->getInit());
   while (!todo.empty()) {
     const Stmt *s = todo.back();
     todo.pop_back();
     if (auto *ds = dyn_cast<DeclStmt>(s))
       for (const Decl *d : ds->decls())
         add(dyn_cast<VarDecl>(d));
+    if (auto *mt = dyn_cast<MaterializeTemporaryExpr>(s)) // temporaries are the frame's too
+      if (ObjRef r = refOf(mt, scope_); r.kind == ObjRef::Local && temporaryOf(mt))
+        out_.locals.push_back(r.inst);
     for (const Stmt *c : s->children())
       if (c && !isa<LambdaExpr>(c))
         todo.push_back(c);

@@ -135,6 +135,25 @@ ObjRef copiedPointerHolder(const Expr *e) {
 
 } // namespace
 
+const MaterializeTemporaryExpr *temporaryOf(const Expr *e) {
+  while (e) {
+    if (auto *mt = dyn_cast<MaterializeTemporaryExpr>(e))
+      return mt->getStorageDuration() == SD_FullExpression ||
+                     mt->getStorageDuration() == SD_Automatic
+                 ? mt
+                 : nullptr;
+    if (auto *pe = dyn_cast<ParenExpr>(e))
+      e = pe->getSubExpr();
+    else if (auto *ice = dyn_cast<ImplicitCastExpr>(e))
+      e = ice->getSubExpr();
+    else if (auto *fe = dyn_cast<FullExpr>(e))
+      e = fe->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 ObjRef refOfVar(const VarDecl *vd, const NamingScope &scope) { return varRef(vd, scope, 0); }
 
 std::string indexValue(const Expr *arg, const NamingScope &scope) {
@@ -187,6 +206,11 @@ std::string identityOf(const Expr *base, bool arrow, const NamingScope &scope) {
 ObjRef refOf(const Expr *e, const NamingScope &scope, int depth) {
   if (!e || depth > 8)
     return {};
+  // A temporary of the full expression (`s = Status::IOError(...)` binding `rhs`,
+  // `NewIterator()->Valid()`): a new object of this frame, like a local. (IgnoreParenImpCasts
+  // would step over it.)
+  if (const MaterializeTemporaryExpr *mt = temporaryOf(e))
+    return {ObjRef::Local, "(temporary)", "l:" + hexId(mt)};
   e = e->IgnoreParenImpCasts();
   if (auto *dre = dyn_cast<DeclRefExpr>(e)) {
     if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()))
@@ -241,8 +265,6 @@ ObjRef refOf(const Expr *e, const NamingScope &scope, int depth) {
     }
     return {};
   }
-  if (auto *mt = dyn_cast<MaterializeTemporaryExpr>(e))
-    return refOf(mt->getSubExpr(), scope, depth + 1);
   return {};
 }
 

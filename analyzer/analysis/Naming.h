@@ -13,6 +13,7 @@
 namespace clang {
 class ASTContext;
 class FunctionDecl;
+class MaterializeTemporaryExpr;
 class SourceManager;
 class VarDecl;
 } // namespace clang
@@ -44,6 +45,10 @@ private:
 /// The object an lvalue expression denotes; kind None when it is not a nameable memory object
 /// (a temporary, a call result, a by-value parameter...).
 ObjRef refOf(const clang::Expr *e, const NamingScope &scope, int depth = 0);
+
+/// The temporary `e` materialises (past parentheses and implicit casts), when it lives for the
+/// full expression or the block; null otherwise.
+const clang::MaterializeTemporaryExpr *temporaryOf(const clang::Expr *e);
 /// The object a variable denotes (as a DeclRefExpr to it would).
 ObjRef refOfVar(const clang::VarDecl *vd, const NamingScope &scope);
 /// The object a pointer-valued expression points to.
