@@ -55,6 +55,9 @@ void on_crash(int sig, siginfo_t *si, void *ctx) {
   }
   emit(l, true);
   if (g_rt.initialized && t) {
+    // Inside the runtime (an intercepted call handed a bad pointer: pthread_mutex_lock(NULL)),
+    // the user's call site is the frame to show, not the model code that faulted on its behalf.
+    if (t->in_rt > 0 && t->op_pc) pc = t->op_pc;
     emit_thread_states(t, pc ? pc : t->op_pc);
   }
   l.str("end-finding");

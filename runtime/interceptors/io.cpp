@@ -1,14 +1,17 @@
 // Blocking I/O the runtime does not model (read, write, poll, select, accept, connect, recv*,
 // send*, epoll_wait, waitpid): when the call would block (a zero-timeout poll says the fd is not
 // ready), the thread puts the baton down around the call so the others still run; when it would not
-// block, it is called directly, keeping the schedule deterministic.
+// block, it is called directly, keeping the schedule deterministic. Writes release the
+// descriptor's channel and reads that returned data acquire it (fd_channels.h).
 #include "core/scheduler.h"
+#include "interceptors/fd_channels.h"
 #include "detectors/detectors.h"
 #include "interceptors/interceptor.h"
 #include "internal/syscall.h"
 #include <errno.h>
 #include <poll.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -41,11 +44,18 @@ template <class F> auto around(ThreadState *t, bool would_block, F call) {
 
 using namespace weft;
 
-#define WEFT_IO(name, fd, events, ...)                                                              \
+/// `done`: what the call did when it returned `r` (a write released before it ran).
+#define WEFT_IO_THEN(name, fd, events, done, ...)                                                   \
   ThreadState *t = active_thread();                                                                 \
   if (!t) return WEFT_REAL(name)(__VA_ARGS__);                                                      \
   RtScope scope(t, WEFT_RET_PC());                                                                  \
-  return around(t, !ready(fd, events), [&] { return WEFT_REAL(name)(__VA_ARGS__); });
+  if (events == POLLOUT) fd_release(t, fd);                                                         \
+  auto r = around(t, !ready(fd, events), [&] { return WEFT_REAL(name)(__VA_ARGS__); });             \
+  if (events == POLLIN && r >= 0) done;                                                             \
+  return r;
+
+#define WEFT_IO(name, fd, events, ...)                                                              \
+  WEFT_IO_THEN(name, fd, events, if (r > 0) fd_acquire(t, fd), __VA_ARGS__)
 
 WEFT_INTERCEPTOR(ssize_t, read, int fd, void *buf, size_t n) { WEFT_IO(read, fd, POLLIN, fd, buf, n) }
 WEFT_INTERCEPTOR(ssize_t, readv, int fd, const struct iovec *v, int n) { WEFT_IO(readv, fd, POLLIN, fd, v, n) }
@@ -61,13 +71,27 @@ WEFT_INTERCEPTOR(ssize_t, sendto, int fd, const void *buf, size_t n, int f, cons
   WEFT_IO(sendto, fd, POLLOUT, fd, buf, n, f, a, al)
 }
 WEFT_INTERCEPTOR(ssize_t, sendmsg, int fd, const struct msghdr *m, int f) { WEFT_IO(sendmsg, fd, POLLOUT, fd, m, f) }
-WEFT_INTERCEPTOR(int, accept, int fd, struct sockaddr *a, socklen_t *al) { WEFT_IO(accept, fd, POLLIN, fd, a, al) }
-WEFT_INTERCEPTOR(int, accept4, int fd, struct sockaddr *a, socklen_t *al, int f) { WEFT_IO(accept4, fd, POLLIN, fd, a, al, f) }
+// A connection: connect releases, accept acquires (every socket is one channel).
+#define WEFT_ACCEPTED (fd_acquire(t, fd), fd_channel_socket(r))
+WEFT_INTERCEPTOR(int, accept, int fd, struct sockaddr *a, socklen_t *al) {
+  WEFT_IO_THEN(accept, fd, POLLIN, WEFT_ACCEPTED, fd, a, al)
+}
+WEFT_INTERCEPTOR(int, accept4, int fd, struct sockaddr *a, socklen_t *al, int f) {
+  WEFT_IO_THEN(accept4, fd, POLLIN, WEFT_ACCEPTED, fd, a, al, f)
+}
 WEFT_INTERCEPTOR(int, connect, int fd, const struct sockaddr *a, socklen_t al) {
   ThreadState *t = active_thread();
   if (!t) return WEFT_REAL(connect)(fd, a, al);
   RtScope scope(t, WEFT_RET_PC());
+  fd_release(t, fd);
   return around(t, true, [&] { return WEFT_REAL(connect)(fd, a, al); });
+}
+// glibc's eventfd_read/eventfd_write call read/write inside libc, where no interposition reaches.
+WEFT_INTERCEPTOR(int, eventfd_read, int fd, eventfd_t *value) {
+  WEFT_IO_THEN(eventfd_read, fd, POLLIN, if (r == 0) fd_acquire(t, fd), fd, value)
+}
+WEFT_INTERCEPTOR(int, eventfd_write, int fd, eventfd_t value) {
+  WEFT_IO_THEN(eventfd_write, fd, POLLOUT, (void)0, fd, value)
 }
 
 WEFT_INTERCEPTOR(int, poll, struct pollfd *fds, nfds_t n, int timeout) {

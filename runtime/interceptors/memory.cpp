@@ -10,6 +10,7 @@
 #include "interceptors/interceptor.h"
 #include "interceptors/memory.h"
 #include <malloc.h>
+#include <sys/mman.h>
 #include <stddef.h>
 
 extern "C" void __libc_free(void *);
@@ -105,6 +106,15 @@ WEFT_INTERPOSE void free(void *p) {
     g_free(p);
   else
     __libc_free(p);
+}
+
+WEFT_INTERCEPTOR(int, munmap, void *p, size_t n) {
+  int r = WEFT_REAL(munmap)(p, n);
+  if (ThreadState *t = active_thread(); t && r == 0) {
+    RtScope scope(t);
+    forget_block((uintptr_t)p, n); // the next mmap may hand the same pages out again
+  }
+  return r;
 }
 
 WEFT_INTERPOSE void *realloc(void *p, size_t n) {

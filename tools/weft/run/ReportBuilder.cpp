@@ -191,10 +191,12 @@ AccessSite ReportBuilder::siteAt(const Location &at) {
   return site;
 }
 
-std::string ReportBuilder::dataName(const RunRecord &record, std::uint64_t addr,
-                                    const Location &at) {
+std::string ReportBuilder::dataName(const RunRecord &record, std::uint64_t addr, const Location &at,
+                                    bool read) {
   GlobalAt g = globalAt(record, addr);
-  return nameVariable(g.symbol, g.offset, siteAt(at));
+  AccessSite site = siteAt(at);
+  site.read = read;
+  return nameVariable(g.symbol, g.offset, site);
 }
 
 std::string ReportBuilder::lockName(const RunRecord &record, std::uint64_t addr,
@@ -320,13 +322,16 @@ Finding ReportBuilder::fromRaw(const RunResult &run, const RawFinding &raw) {
     auto systemOrNone = [](const Location &l) {
       return l.file.empty() || l.line == 0 || l.file.rfind("/usr/", 0) == 0;
     };
+    const RawAccess *shown = raw.accesses.empty() ? nullptr : &raw.accesses[0];
     if (systemOrNone(f.location) && raw.accesses.size() >= 2) {
       Location other = userLocation(stack(record, raw.accesses[1].stack));
-      if (!systemOrNone(other))
+      if (!systemOrNone(other)) {
         f.location = other;
+        shown = &raw.accesses[1];
+      }
     }
     std::uint64_t addr = raw.addr ? raw.addr : raw.accesses.empty() ? 0 : raw.accesses[0].addr;
-    f.variable = dataName(record, addr, f.location);
+    f.variable = dataName(record, addr, f.location, shown && !shown->write);
     for (std::size_t i = 1; i < raw.accesses.size(); ++i) {
       const RawAccess &a = raw.accesses[i];
       RelatedLocation r;

@@ -64,7 +64,9 @@ private:
   GlobalAt globalAt(const RunRecord &record, std::uint64_t addr);
   /// `at` with its path made absolute and its source line read.
   AccessSite siteAt(const report::Location &at);
-  std::string dataName(const RunRecord &record, std::uint64_t addr, const report::Location &at);
+  /// `read`: the access at `at` read the memory (named after the right-hand side of an `=`).
+  std::string dataName(const RunRecord &record, std::uint64_t addr, const report::Location &at,
+                       bool read);
   /// The lock at `addr`: its global's name, else the lock named by the call at the user's frame of
   /// `at` (where it was acquired, waited for or released), else empty.
   std::string lockName(const RunRecord &record, std::uint64_t addr,

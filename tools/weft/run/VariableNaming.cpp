@@ -140,10 +140,32 @@ std::string analyzerName([[maybe_unused]] const AccessSite &site) {
 
 } // namespace
 
+namespace {
+
+/// The column to name a read at: compilers may put a load on the `=` of `loc = c->es;` (the load
+/// of `c->es`, when `loc` lives in a register), and the object read is then the right-hand side.
+int readColumn(const AccessSite &site) {
+  const std::string &t = site.lineText;
+  if (!site.read || site.column < 1 || static_cast<std::size_t>(site.column) > t.size())
+    return site.column;
+  std::size_t pos = static_cast<std::size_t>(site.column - 1);
+  bool plainAssign =
+      t[pos] == '=' && (pos + 1 >= t.size() || t[pos + 1] != '=') &&
+      (pos == 0 || std::string("=!<>+-*/%&|^").find(t[pos - 1]) == std::string::npos);
+  if (!plainAssign)
+    return site.column;
+  std::size_t rhs = t.find_first_not_of(" \t", pos + 1);
+  return rhs == std::string::npos ? site.column : static_cast<int>(rhs) + 1;
+}
+
+} // namespace
+
 std::string nameVariable(const std::optional<DataSymbol> &global, std::uint64_t offsetInGlobal,
-                         const AccessSite &site) {
+                         const AccessSite &at) {
   if (global && offsetInGlobal == 0)
     return global->name;
+  AccessSite site = at;
+  site.column = readColumn(at);
   if (std::string name = analyzerName(site); !name.empty())
     return name;
   std::string written = identifierAt(site.lineText, site.column);

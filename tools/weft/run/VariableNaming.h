@@ -18,6 +18,7 @@ struct AccessSite {
   int line = 0;
   int column = 0;
   std::string lineText;
+  bool read = false; ///< the access read memory (else a write, or not known)
 };
 
 /// The variable at the access: `global` is the symbol covering the address (nullopt for heap and

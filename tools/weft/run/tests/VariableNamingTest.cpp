@@ -30,6 +30,19 @@ TEST(VariableNaming, SymbolWinsThenSourceText) {
   EXPECT_EQ(nameVariable(std::nullopt, 0, heap), "balance_");
 }
 
+TEST(VariableNaming, AReadOnTheAssignmentIsTheRightHandSide) {
+  // `loc` lives in a register; the compiler put the load of `c->es` on the `=`.
+  AccessSite read{"f.cpp", 7, 7, "  loc = c->es;"};
+  read.read = true;
+  EXPECT_EQ(nameVariable(std::nullopt, 0, read), "c->es");
+  AccessSite write = read;
+  write.read = false;
+  EXPECT_EQ(nameVariable(std::nullopt, 0, write), "loc");
+  AccessSite compare{"f.cpp", 7, 9, "  if (a == b) {"};
+  compare.read = true;
+  EXPECT_EQ(nameVariable(std::nullopt, 0, compare), "a");
+}
+
 TEST(VariableNaming, LockArgumentOfTheCall) {
   auto lock = [](const std::string &text, int column) {
     return lockArgumentAt(text, column).first;
