@@ -447,7 +447,9 @@ std::vector<Finding> ReportBuilder::findings(const RunResult &run, const std::st
   std::vector<Finding> out;
   for (const RawFinding &raw : run.record.findings)
     out.push_back(fromRaw(run, raw));
-  if (out.empty() && runFailed(run))
+  // A run the driver killed says so even when it reported something before (the findings it
+  // made are real; what came after the cut was never seen).
+  if ((out.empty() && runFailed(run)) || run.end.timedOut)
     out.push_back(synthesized(run, timeoutSeconds));
   for (Finding &f : out) {
     report::Schedule s;

@@ -2,6 +2,8 @@
 // be useful on its own; the analyzer hook, when present, knows the declaring class.
 #include "VariableNaming.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <utility>
 
@@ -221,9 +223,13 @@ std::pair<std::string, int> lockArgumentAt(const std::string &text, int column) 
   if (end >= text.size() || text[end] != close)
     return {};
   std::string arg = text.substr(open + 1, end - open - 1);
-  std::size_t lead = arg.find_first_not_of(" \t&*");
+  std::size_t lead = arg.find_first_not_of(" \t&*(");
   if (lead != std::string::npos) {
     std::string e = trimmed(arg.substr(lead));
+    // Parentheses opened before the name close at its end: `&(pool->lock)`.
+    for (auto open = std::count(arg.begin(), arg.begin() + static_cast<long>(lead), '(');
+         open > 0 && !e.empty() && e.back() == ')'; --open)
+      e = trimmed(e.substr(0, e.size() - 1));
     if (e.rfind("this->", 0) == 0)
       e = e.substr(6), lead += 6;
     if (isLockExpression(e))

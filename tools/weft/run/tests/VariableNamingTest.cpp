@@ -55,6 +55,9 @@ TEST(VariableNaming, LockArgumentOfTheCall) {
   EXPECT_EQ(lock("  acct.mu.lock();", 11), "acct.mu");
   EXPECT_EQ(lock("  lock->Unlock();", 9), "lock");
   EXPECT_EQ(lock("  if (pthread_mutex_lock(&m) != 0) return;", 7), "m");
+  EXPECT_EQ(lock("  pthread_mutex_lock(&(pool->lock));", 3), "pool->lock"); // mbrossard/threadpool
+  EXPECT_EQ(lock("  pthread_mutex_lock(&((a.mu)));", 3), "a.mu");
+  EXPECT_EQ(lockArgumentAt("  pthread_mutex_lock(&(pool->lock));", 3).second, 24);
   EXPECT_EQ(lock("  std::scoped_lock l(a, b);", 21), "");   // two locks: no one name
   EXPECT_EQ(lock("  pthread_mutex_lock(pick(3));", 3), ""); // not a name
   EXPECT_EQ(lock("  unlock_all();", 3), "");                // no object, no argument

@@ -80,6 +80,10 @@ hang)
   expect_status 1 "$DRIVER" run --strategy dfs --keep-going --timeout 1 -o d.json -- "$FAKE" hang
   [[ $(json d.json 'r["exploration"]["exhausted"]') == False ]] || fail "dfs claimed a cut tree"
   grep -q "stopped by --timeout" err || fail "no warning about the cut run: $(cat err)"
+  # A run that reported a finding and then hung says both: it was killed.
+  expect_status 1 "$DRIVER" run --timeout 1 -o t.json -- "$FAKE" race-then-hang
+  [[ $(json t.json '",".join(f["rule"] for f in r["findings"])') == data-race,timeout ]] ||
+    fail "the timeout after a finding was dropped: $(json t.json '[f["rule"] for f in r["findings"]]')"
   ;;
 clean)
   expect_status 0 "$DRIVER" run --iterations 50 -o r.json -- "$FAKE" clean

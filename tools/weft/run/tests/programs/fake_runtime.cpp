@@ -183,7 +183,9 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "%s: fake.cpp:1: int main(): Assertion `counter == 2' failed.\n", argv[0]);
     std::abort();
   }
-  if (mode == "hang") { // a read nobody will ever answer
+  if (mode == "hang" || mode == "race-then-hang") { // a read nobody will ever answer
+    if (mode == "race-then-hang")
+      dataRace(); // a finding first: the run keeps going, then hangs
     emit("steps 0 1 1");
     int fds[2];
     if (pipe(fds) == 0) {
