@@ -24,7 +24,7 @@ void FunctionExtractor::record(const Expr *at, const ObjRef &r, QualType t, bool
   if (!anchor || !anchored_.count(anchor))
     return; // not in the CFG: unreachable code
   const Owner owner = ownerOf(at, true);
-  if (owner.kind == Owned::Fresh)
+  if (owner.kind == Owned::Fresh && owner.through.empty())
     return; // a fresh allocation nobody else can reach yet
   bool foreign = false;
   if (r.kind == ObjRef::Local) {
@@ -52,7 +52,7 @@ void FunctionExtractor::record(const Expr *at, const ObjRef &r, QualType t, bool
   if (!seenAccess_.insert(key).second)
     return;
   int index = add(out_.accesses, AccessOp{r, write, foreign, atomic, l, declaredGuard(at, scope_),
-                                          owner.kind == Owned::Taken, owner.param});
+                                          owner.kind != Owned::No, owner.param, owner.through});
   anchored_[anchor].push_back(index);
 }
 

@@ -7,8 +7,10 @@
 #include "Linker.h"
 #include "Naming.h"
 #include "OutParams.h"
+#include "OwnedFields.h"
 #include "Program.h"
 #include "RecursiveMutexes.h"
+#include "ReturnedPointees.h"
 #include "Specialise.h"
 #include "StartedFlags.h"
 #include "Summaries.h"
@@ -82,6 +84,8 @@ ProgramFacts extractFacts(ASTContext &context) {
 
 AnalysisResult analyzeLinked(ProgramFacts program) {
   resolveValueFlow(program);
+  settleOwnedFields(program);
+  resolveReturnedPointees(program);
   resolveOutParams(program);
   specialiseConstantCalls(program);
   addConditionReleases(program);

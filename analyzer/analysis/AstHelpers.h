@@ -4,6 +4,9 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <vector>
 
 namespace clang {
 class SourceManager;
@@ -58,6 +61,20 @@ template <class A> const A *findAttr(const clang::FunctionDecl *fd) {
     if (const A *a = r->template getAttr<A>())
       return a;
   return nullptr;
+}
+
+/// Calls `f` on `body` and every statement under it, lambdas' bodies excepted (functions of
+/// their own).
+template <class F> void forEachStmt(const clang::Stmt *body, F &&f) {
+  std::vector<const clang::Stmt *> todo{body};
+  while (!todo.empty()) {
+    const clang::Stmt *s = todo.back();
+    todo.pop_back();
+    f(s);
+    for (const clang::Stmt *c : s->children())
+      if (c && !clang::isa<clang::LambdaExpr>(c))
+        todo.push_back(c);
+  }
 }
 
 } // namespace weft::analyzer

@@ -8,6 +8,7 @@
 #include "Model.h"
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -98,6 +99,9 @@ struct AccessOp {
   ObjRef guardedBy;
   bool owned = false;  ///< through an object this function took over (SAccess::owned)
   int ownedParam = -1; ///< through a pointer parameter, owned when handed (SAccess::ownedParam)
+  /// Pointer fields crossed on the way from the owner (`t->pool->n`: `f:thread::pool`): owned
+  /// only if each only ever holds fresh allocations (settleOwnedFields, OwnedFields.h).
+  std::vector<std::string> ownedThrough;
 };
 
 /// A lock or unlock of named locks (several at once for std::lock / scoped_lock).
@@ -149,6 +153,14 @@ struct FlowEdge {
   int fn = -1;
   std::string fnLink;
   bool fresh = false; ///< `to` is given a fresh allocation here (malloc, new)
+  bool owned = false; ///< `to` is given an object the function owns (Ownership.h ownedValue)
+};
+
+/// An object stored into a pointer field (`w->pool = pool`; ExtractFieldStores.cpp): the field
+/// node (`f:worker::pool`) and what the value points to, relative to the function's entry.
+struct FieldStore {
+  std::string field;
+  ObjRef value; ///< invalid: an object the analysis cannot name (a fresh allocation, a call's)
 };
 
 /// Where an out-parameter (`T **result`) is handed: the parameter `param` of a call's callee
@@ -167,6 +179,14 @@ struct OutParam {
   int param = -1;
   bool storesOther = false;
   std::vector<OutTarget> forwards;
+};
+
+/// A local pointer given only what direct calls return, or null (`threadpool pool =
+/// thpool_init(4);`; ExtractReturns.cpp): when every one of them returns the object of one
+/// and the same local (FunctionBody::returnedPointee), the pointee is that object.
+struct CallFilledPointee {
+  std::string pointee;          ///< `n:...`
+  std::vector<OutTarget> calls; ///< the functions called (`param` unused)
 };
 
 /// A local pointer given values only by out-parameters (`env->NewFile(name, &file)`) and fresh
@@ -267,8 +287,14 @@ struct FunctionBody {
   /// Local pointers filled through out-parameters: owned pointees once the out-parameters are
   /// known to give only fresh objects (resolveOutParams adds them to ownedPointees).
   std::vector<FilledPointee> filledPointees;
+  /// What every return gives, when that is null or the object of one local pointer
+  /// (`return pool;`): that pointee's identity; empty otherwise (ExtractReturns.cpp).
+  std::string returnedPointee;
+  std::vector<CallFilledPointee> callFilledPointees;
   /// Its `T **` parameters (ExtractOutParams.cpp).
   std::vector<OutParam> outParams;
+  /// The objects it stores into pointer fields (FieldStore).
+  std::vector<FieldStore> fieldStores;
   /// Its writes of flag-like globals and fields (not in constructors, whose objects' flags
   /// start cleared): ValueFlow.cpp decides from them which flags say a thread was started.
   std::vector<FlagWrite> flagWrites;
@@ -286,6 +312,11 @@ struct ProgramFacts {
   /// Field nodes (`f:Class::field`) only ever given fresh allocations (resolveValueFlow): what
   /// they point to belongs to the object holding them.
   std::set<std::string> freshFields;
+  /// Field nodes only ever given fresh allocations or objects their storer owned (a buffer
+  /// taken off a free list): what they point to is the holder's while the holder is owned.
+  std::set<std::string> ownedFields;
+  /// A caller's local's pointee -> the callee's local pointee it is (ReturnedPointees.h).
+  std::map<std::string, std::string> pointeeAliases;
   bool hasMain = false; ///< roots holds `main` (not the no-main fallback)
   /// Recursive call cycles whose summaries did not converge within the bound (names).
   std::vector<std::string> cutCycles;

@@ -46,9 +46,19 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
     std::string pointee;          ///< its target's identity (`n:...`)
   };
   llvm::DenseMap<const VarDecl *, Uses> uses;
+  llvm::DenseMap<const VarDecl *, Uses> slots; // `*p` of a `T **p`
   auto pointer = [](const VarDecl *vd) {
     return vd && vd->getType()->isPointerType() && !vd->hasGlobalStorage() &&
            !vd->getType()->getPointeeType()->isFunctionType();
+  };
+  // `*p` where p is a local or parameter `T **`: the pointer it points at.
+  auto slotOf = [&](const Expr *e) -> const VarDecl * {
+    auto *uo = dyn_cast<UnaryOperator>(e->IgnoreParenImpCasts());
+    if (!uo || uo->getOpcode() != UO_Deref)
+      return nullptr;
+    auto *dre = dyn_cast<DeclRefExpr>(uo->getSubExpr()->IgnoreParenImpCasts());
+    auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
+    return pointer(vd) && vd->getType()->getPointeeType()->isPointerType() ? vd : nullptr;
   };
   auto given = [&](const Expr *e) {
     if (e->isNullPointerConstant(ctx_, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull)
@@ -74,6 +84,9 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
         if (auto *vd = dyn_cast<VarDecl>(dre->getDecl()); pointer(vd))
           uses[vd].assigned.push_back(
               {offsetOf(bo->getBeginLoc()), given(bo->getRHS()), bo->getRHS()});
+      if (const VarDecl *slot = slotOf(bo->getLHS()))
+        slots[slot].assigned.push_back(
+            {offsetOf(bo->getBeginLoc()), given(bo->getRHS()), bo->getRHS()});
       continue;
     }
     noteElementHandOver(s);
@@ -81,6 +94,16 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
     auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
     if (!pointer(vd))
       continue;
+    if (auto *star = dyn_cast_or_null<UnaryOperator>(
+            pm_->getParentIgnoreParenImpCasts(const_cast<DeclRefExpr *>(dre)));
+        star && slotOf(star)) {
+      // A use of `*p` that lets others reach what it points to; any other use of `p` lets
+      // others change `*p`: either ends the window.
+      if (classifyPointerUse(star, *pm_, b_.ownership()) >= PointerUse::Kept)
+        slots[vd].escapes.push_back(offsetOf(dre->getBeginLoc()));
+    } else if (vd->getType()->getPointeeType()->isPointerType()) {
+      slots[vd].escapes.push_back(offsetOf(dre->getBeginLoc()));
+    }
     Uses &u = uses[vd];
     if (u.pointee.empty())
       u.pointee = pointeeOf(dre, scope_).inst;
@@ -100,13 +123,21 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
   // An owned value is its holder's from its assignment to the first escape or reassignment
   // after it; a pointer parameter from the function's start to its first escape or assignment.
   // `i`: the assignment opening the window; for a parameter's, ~0 (so the next is assigned[0]).
-  auto window = [&](const VarDecl *vd, Uses &u, unsigned from, size_t i, Owned kind, int param) {
+  auto windowIn = [&](auto &owned, const VarDecl *vd, Uses &u, unsigned from, size_t i, Owned kind,
+                      int param, std::vector<std::string> through = {}) {
     unsigned to = i + 1 < u.assigned.size() ? u.assigned[i + 1].at : ~0u;
     for (unsigned e : u.escapes)
       if (e > from && e < to)
         to = e;
-    owned_[vd].push_back({from, to, kind, param});
+    owned[vd].push_back({from, to, kind, param, std::move(through)});
   };
+  auto window = [&](auto &&...args) { windowIn(owned_, args...); };
+  for (auto &[vd, u] : slots) {
+    std::sort(u.assigned.begin(), u.assigned.end());
+    for (size_t i = 0; i < u.assigned.size(); ++i)
+      if (u.assigned[i].kind != Owned::No)
+        windowIn(ownedSlots_, vd, u, u.assigned[i].at, i, u.assigned[i].kind, -1);
+  }
   for (auto &[vd, u] : uses) {
     std::sort(u.assigned.begin(), u.assigned.end());
     if (auto *pv = dyn_cast<ParmVarDecl>(vd); pv && pv->getDeclContext() == fd_)
@@ -142,7 +173,7 @@ void FunctionExtractor::collectFresh(const Stmt *body) {
         if ((o.kind != Owned::No || o.param != -1) &&
             std::none_of(ws.begin(), ws.end(),
                          [&](const OwnedWindow &w) { return w.from == from; }))
-          window(vd, u, from, i, o.kind, o.param);
+          window(vd, u, from, i, o.kind, o.param, std::move(o.through));
       }
 }
 
@@ -188,20 +219,39 @@ FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughO
   const Expr *root = e->IgnoreParenImpCasts();
   bool deref = false;
   const unsigned at = offsetOf(e->getBeginLoc());
+  std::vector<std::string> through;
+  bool slot = false;
+  // `base` is dereferenced on the way: a pointer field there leads out of the owned object.
+  auto cross = [&](const Expr *base) {
+    if (auto *me = dyn_cast<MemberExpr>(base))
+      if (auto *f = dyn_cast<FieldDecl>(me->getMemberDecl()); f && f->getType()->isPointerType())
+        through.push_back("f:" + canonicalFieldName(f));
+  };
+  if (!throughOnly) // the value itself is the pointer given or handed on
+    cross(root);
   while (true) {
     if (auto *me = dyn_cast<MemberExpr>(root)) {
       deref = deref || me->isArrow();
       root = me->getBase()->IgnoreParenImpCasts();
+      if (me->isArrow())
+        cross(root);
     } else if (auto *ase = dyn_cast<ArraySubscriptExpr>(root)) {
       if (auto it = elements_.find(elementOf(ase)); it != elements_.end())
         for (const auto &[from, to] : it->second)
           if (at > from && at < to)
-            return {Owned::Taken, -1};
+            return {Owned::Taken, -1, std::move(through)};
       deref = true;
       root = ase->getBase()->IgnoreParenImpCasts();
+      cross(root);
     } else if (auto *uo = dyn_cast<UnaryOperator>(root); uo && uo->getOpcode() == UO_Deref) {
-      deref = true;
       root = uo->getSubExpr()->IgnoreParenImpCasts();
+      if (auto *d = dyn_cast<DeclRefExpr>(root);
+          d && isa<VarDecl>(d->getDecl()) && ownedSlots_.count(cast<VarDecl>(d->getDecl()))) {
+        slot = true; // `*p` holds an owned value of its own
+        break;
+      }
+      deref = true;
+      cross(root);
     } else {
       break;
     }
@@ -213,13 +263,14 @@ FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughO
     if (const FunctionDecl *fd = ce->getDirectCallee();
         fd && fd->getIdentifier() &&
         (fd->getName() == "pthread_getspecific" || fd->getName() == "tss_get"))
-      return {Owned::Fresh, -1};
+      return {Owned::Fresh, -1, std::move(through)};
   if (isa<CXXThisExpr>(root)) // a method's object: owned when the caller handed it over
-    return {Owned::No, Bindings::kThis};
+    return {Owned::No, Bindings::kThis, std::move(through)};
   auto *dre = dyn_cast<DeclRefExpr>(root);
   auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
-  auto it = vd ? owned_.find(vd) : owned_.end();
-  if (it == owned_.end())
+  const auto &windows = slot ? ownedSlots_ : owned_;
+  auto it = vd ? windows.find(vd) : windows.end();
+  if (it == windows.end())
     return {};
   for (const OwnedWindow &w : it->second) {
     if (at <= w.from || at > w.to || (at == w.to && !atHandOver))
@@ -231,8 +282,10 @@ FunctionExtractor::Owner FunctionExtractor::ownerOf(const Expr *e, bool throughO
         unsigned b = offsetOf(p->getBeginLoc()), end = offsetOf(p->getEndLoc());
         repeated = (w.from < b || w.from > end) && w.to >= b && w.to <= end;
       }
-    if (!repeated)
-      return {w.kind, w.param};
+    if (!repeated) {
+      through.insert(through.end(), w.through.begin(), w.through.end());
+      return {w.kind, w.param, std::move(through)};
+    }
   }
   return {};
 }

@@ -70,6 +70,8 @@ void FunctionExtractor::run() {
   collectFresh(body);
   collectOutParams(body);
   collectFlagWrites(body);
+  collectFieldStores(body);
+  collectReturns(body);
 
   // The accesses first, each anchored at the CFG statement it is part of.
   for (const CFGBlock *blk : *cfg_)
@@ -396,6 +398,8 @@ void FunctionExtractor::handOver(Bindings &b, int param, const Expr *arg) const 
     b.handed[param] = -1;
   else if (o.param != -1)
     b.handed[param] = o.param;
+  if (b.handed.count(param) && !o.through.empty())
+    b.handedThrough[param] = std::move(o.through);
 }
 
 bool FunctionExtractor::annotations(const CallExpr *call, const FunctionDecl *callee,

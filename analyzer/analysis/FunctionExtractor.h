@@ -47,6 +47,10 @@ private:
   struct Owner {
     Owned kind = Owned::No;
     int param = -1; ///< owned when the caller handed parameter `param` (or kThis) an owned value
+    /// Pointer fields the way from the owner crosses (`t->pool->n`: `f:thread::pool`): what
+    /// they point to is the owner's only if they only ever hold fresh allocations (decided
+    /// once the program is linked: ProgramFacts::freshFields).
+    std::vector<std::string> through;
   };
   void collectFresh(const clang::Stmt *body);
   /// Who owns what `e` reaches (through its pointer chain's root variable, at `e`'s position);
@@ -67,6 +71,11 @@ private:
   void setGuardFlag(const clang::Stmt *creation, ThreadSite &site);
   /// Its writes of flag-like globals and fields (FunctionBody::flagWrites).
   void collectFlagWrites(const clang::Stmt *body);
+  /// The objects stored into pointer fields (FunctionBody::fieldStores; ExtractFieldStores.cpp).
+  void collectFieldStores(const clang::Stmt *body);
+  /// The local whose object every return gives, and locals given only call results
+  /// (FunctionBody::returnedPointee, callFilledPointees; ExtractReturns.cpp).
+  void collectReturns(const clang::Stmt *body);
   /// A branch comparing a flag-like global or field with a constant: EdgeFact::FlagIdle on the
   /// edge where it holds that constant.
   void flagEdge(const clang::Expr *cond, Block &out);
@@ -177,8 +186,12 @@ private:
     unsigned from, to;
     Owned kind;
     int param; ///< a parameter's window: owned when the caller handed it an owned value
+    std::vector<std::string> through; ///< given what the owner reaches through these (Owner)
   };
   llvm::DenseMap<const clang::VarDecl *, std::vector<OwnedWindow>> owned_;
+  /// The same for the pointer a `T **` variable points at (`*table = new Table(rep);
+  /// (*table)->ReadMeta()`): windows of `*p`, keyed by `p`.
+  llvm::DenseMap<const clang::VarDecl *, std::vector<OwnedWindow>> ownedSlots_;
   /// Elements `a[i]` handed over by `&a[i]` in a loop counting i: from the loop's start to there.
   std::map<std::pair<const clang::VarDecl *, const clang::VarDecl *>,
            std::vector<std::pair<unsigned, unsigned>>>

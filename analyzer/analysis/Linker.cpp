@@ -30,6 +30,8 @@ void shift(FunctionBody &f, int fnBase, int siteBase) {
     shiftTargets(op.forwards);
   for (FilledPointee &fp : f.filledPointees)
     shiftTargets(fp.fills);
+  for (CallFilledPointee &cp : f.callFilledPointees)
+    shiftTargets(cp.calls);
   for (CreateOp &c : f.creates)
     c.site += siteBase;
   for (ThreadOp &t : f.threads)

@@ -141,6 +141,9 @@ struct Bindings {
   /// a shared structure): -1, or the caller's parameter k it was itself handed (owned when k
   /// is). After rebinding, only -1. Key kThis: the object a method is called on.
   std::map<int, int> handed;
+  /// Handed what an owned object's pointer fields lead to (`start(w->stats)`): those fields
+  /// must only ever hold fresh allocations, which settleOwnedFields (OwnedFields.h) checks.
+  std::map<int, std::vector<std::string>> handedThrough;
   /// Pointer arguments to a different object on every iteration of the loop around the call
   /// (`&args[i]`): a thread started with one is handed that object (LocksetPass::spawnsOfCall).
   std::set<int> perIteration;

@@ -293,8 +293,10 @@ ObjRef pointeeOf(const Expr *e, const NamingScope &scope, int depth) {
       return {ObjRef::Global, "*" + canonicalVarName(vd), "n:" + globalId(vd)};
     return {ObjRef::Local, "*" + vd->getNameAsString(), "n:" + hexId(vd)};
   }
-  if (isa<ArraySubscriptExpr, MemberExpr>(e)) {
-    // An element or field holding a pointer: name the pointee by the holder.
+  auto *deref = dyn_cast<UnaryOperator>(e);
+  if (isa<ArraySubscriptExpr, MemberExpr>(e) || (deref && deref->getOpcode() == UO_Deref)) {
+    // An element, a field or a pointee holding a pointer (`(*table)->rep` on a `Table **`
+    // parameter): name the pointee by the holder.
     ObjRef holder = refOf(e, scope, depth + 1);
     if (!holder.valid() && inPrivateCopy(e, scope))
       holder = copiedPointerHolder(e);

@@ -10,6 +10,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace weft::analyzer {
@@ -39,18 +40,6 @@ const Decl *sharedLocation(const Expr *e) {
   if (auto *me = dyn_cast<MemberExpr>(e))
     return dyn_cast<FieldDecl>(me->getMemberDecl());
   return nullptr;
-}
-
-template <class F> void forEachStmt(const Stmt *body, F &&f) {
-  std::vector<const Stmt *> todo{body};
-  while (!todo.empty()) {
-    const Stmt *s = todo.back();
-    todo.pop_back();
-    f(s);
-    for (const Stmt *c : s->children())
-      if (c && !isa<LambdaExpr>(c))
-        todo.push_back(c);
-  }
 }
 
 /// `fn` assigns the location `loc` somewhere.
@@ -118,6 +107,27 @@ Owned returnsOwned(const FunctionDecl *fn, OwnershipCache &cache, int depth) {
     });
     if (!given)
       all = Owned::No;
+  }
+  // What the function let others reach before returning it (`pthread_create(..., p)`, stored in
+  // a list) is no longer only the caller's.
+  if (!returned.empty() && all != Owned::No) {
+    ParentMap pm(const_cast<Stmt *>(body));
+    forEachStmt(body, [&](const Stmt *s) {
+      auto *dre = dyn_cast<DeclRefExpr>(s);
+      if (!dre || all == Owned::No ||
+          std::find(returned.begin(), returned.end(), dre->getDecl()) == returned.end())
+        return;
+      const Stmt *up = pm.getParentIgnoreParenImpCasts(const_cast<DeclRefExpr *>(dre));
+      if (isa_and_nonnull<ReturnStmt>(up))
+        return;
+      const PointerUse use = classifyPointerUse(dre, pm, cache, depth + 1);
+      // Kept by the program's own code (`thread_init(pool, ...)` storing it in each worker's
+      // record); a library call (`p = realloc(p, n)`) is not followed that far.
+      auto *call = dyn_cast_or_null<CallExpr>(up);
+      const FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+      if (use == PointerUse::Escape || (use == PointerUse::Kept && callee && callee->hasBody()))
+        all = Owned::No;
+    });
   }
   return cache.returns[fn] = any ? all : Owned::No;
 }
@@ -193,6 +203,11 @@ bool keepsParam(const FunctionDecl *callee, unsigned i, OwnershipCache &cache, i
 }
 
 } // namespace
+
+Owned returnedOwnership(const FunctionDecl *fn, OwnershipCache &cache) {
+  const FunctionDecl *def = nullptr;
+  return fn->hasBody(def) ? returnsOwned(def, cache, 0) : Owned::No;
+}
 
 bool isFreshAllocation(const Expr *e, int depth) {
   if (!e || depth > kMaxDepth)

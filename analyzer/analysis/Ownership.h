@@ -28,6 +28,10 @@ struct OwnershipCache {
   llvm::DenseMap<const clang::FunctionDecl *, Owned> returns;
 };
 
+/// What every return of `fn` gives, as ownedValue() says of each (No when the function let
+/// others reach it before returning it, or has no body here).
+Owned returnedOwnership(const clang::FunctionDecl *fn, OwnershipCache &cache);
+
 /// What `e` (assigned to a local pointer in `fn`) gives: a fresh allocation, a value taken out
 /// of a shared structure, a call to a function returning only such values, or neither.
 Owned ownedValue(const clang::Expr *e, const clang::FunctionDecl *fn, OwnershipCache &cache,

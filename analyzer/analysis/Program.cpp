@@ -19,7 +19,24 @@ constexpr size_t kMaxEventsPerContext = 200000;
 
 class Expander {
 public:
-  explicit Expander(const ProgramFacts &facts) : facts_(facts) {}
+  /// `fieldObjects`: pointer fields known to hold one object only (field node -> its identity),
+  /// from an earlier expansion's singleFieldObjects().
+  explicit Expander(const ProgramFacts &facts, std::map<std::string, std::string> fieldObjects = {})
+      : facts_(facts), fieldObjects_(std::move(fieldObjects)) {
+    for (const FunctionBody &b : facts_.bodies)
+      for (const FieldStore &st : b.fieldStores)
+        pointerFields_.insert(st.field);
+  }
+
+  /// The pointer fields that every store of the expansion gave the same named object (a
+  /// worker's `pool` back-pointer): what any holder's field points to is that object.
+  std::map<std::string, std::string> singleFieldObjects() const {
+    std::map<std::string, std::string> out;
+    for (const auto &[field, objects] : fieldValues_)
+      if (objects.size() == 1 && !objects.begin()->empty() && !objects.begin()->starts_with("tmp:"))
+        out[field] = *objects.begin();
+    return out;
+  }
 
   AnalysisResult run() {
     ThreadContext main;
@@ -54,6 +71,10 @@ private:
     ObjRef out = substitute(r, b, foreign);
     if (isUnbound(out.inst) && out.kind != ObjRef::ParamTarget)
       out.inst = "";
+    if (!facts_.pointeeAliases.empty())
+      out.inst = aliased(std::move(out.inst));
+    if (!fieldObjects_.empty())
+      out.inst = throughSingleFields(out.inst);
     // An index no caller gave a value: any element, the array.
     for (size_t at; (at = out.inst.find("[p#")) != std::string::npos;)
       out.inst.erase(at, out.inst.find(']', at) - at + 1);
@@ -113,6 +134,47 @@ private:
       cur.resize(dot);
     }
     return false;
+  }
+
+  /// `inst` with what a single-object field points to (`n:<holder>.worker::pool`) named as
+  /// that object. An identity ending in a pointer field is that field's pointee (a pointer has
+  /// no sub-objects); one ending in another member is a sub-object of what precedes it.
+  std::string throughSingleFields(const std::string &inst) const {
+    size_t dot = inst.rfind('.');
+    if (dot == std::string::npos || dot < 2)
+      return inst;
+    std::string field = "f:" + inst.substr(dot + 1);
+    if (field.size() > 2 && field[2] == '*')
+      field.erase(2, 1);
+    if (!pointerFields_.count(field))
+      return throughSingleFields(inst.substr(0, dot)) + inst.substr(dot);
+    if (!inst.starts_with("n:"))
+      return inst;
+    if (auto it = fieldObjects_.find(field); it != fieldObjects_.end())
+      return it->second;
+    return "n:" + throughSingleFields(inst.substr(2, dot - 2)) + inst.substr(dot);
+  }
+
+  /// `inst` with each local's object that is another function's returned one named as that
+  /// (ProgramFacts::pointeeAliases): every `n:<local>` part, up to the next member or index.
+  std::string aliased(std::string inst) const {
+    for (size_t at = inst.find("n:"); at != std::string::npos; at = inst.find("n:", at + 2)) {
+      size_t end = inst.find_first_of(".[", at);
+      auto it = facts_.pointeeAliases.find(
+          inst.substr(at, end == std::string::npos ? std::string::npos : end - at));
+      if (it != facts_.pointeeAliases.end())
+        inst.replace(at, it->first.size(), it->second);
+    }
+    return inst;
+  }
+
+  void noteFieldStores(int fn, const Bindings &bind) {
+    if (fn >= static_cast<int>(facts_.bodies.size()))
+      return;
+    for (const FieldStore &st : facts_.bodies[fn].fieldStores) {
+      ObjRef v = resolve(st.value, bind);
+      fieldValues_[st.field].insert(v.kind == ObjRef::ParamTarget ? "" : identityString(v));
+    }
   }
 
   static std::string rootOf(const std::string &inst) {
@@ -199,6 +261,7 @@ private:
       return;
     stack_.push_back(fn);
     enterFrame(fn, +1);
+    noteFieldStores(fn, bind);
     const FunctionSummary &f = facts_.functions[fn];
     budget_ += f.accesses.size() + f.calls.size() + f.creates.size() + 1;
     for (const SCreate &c : f.creates)
@@ -290,6 +353,9 @@ private:
   }
 
   const ProgramFacts &facts_;
+  const std::map<std::string, std::string> fieldObjects_; ///< see throughSingleFields
+  std::set<std::string> pointerFields_; ///< field nodes some function stores a pointer into
+  std::map<std::string, std::set<std::string>> fieldValues_; ///< field -> objects ("": unknown)
   AnalysisResult out_;
   std::vector<std::pair<int, Bindings>> entries_; ///< per context: entry summary and bindings
   std::map<std::string, int> frame_; ///< see ownFrame: identities of the frames being expanded
@@ -310,7 +376,14 @@ std::vector<int> chain(const AnalysisResult &r, int c) {
 
 } // namespace
 
-AnalysisResult buildProgram(const ProgramFacts &facts) { return Expander(facts).run(); }
+AnalysisResult buildProgram(const ProgramFacts &facts) {
+  // Twice when some pointer field holds one object only: the first expansion finds which.
+  Expander first(facts);
+  AnalysisResult result = first.run();
+  if (std::map<std::string, std::string> single = first.singleFieldObjects(); !single.empty())
+    result = Expander(facts, std::move(single)).run();
+  return result;
+}
 
 bool AnalysisResult::mayParallel(const Access &a, const Access &b) const {
   // Tasks of one single background thread run one after the other, between its own steps.

@@ -7,14 +7,6 @@ namespace weft::analyzer {
 
 namespace {
 
-std::string identity(const ObjRef &r) {
-  if (!r.valid() || r.inst.empty())
-    return "";
-  if (r.kind == ObjRef::Field && !r.name.empty())
-    return r.inst + "." + r.name;
-  return r.inst;
-}
-
 const ObjRef *bound(const std::string &root, const Bindings &b) {
   if (root == "this")
     return b.thisObj.valid() ? &b.thisObj : nullptr;
@@ -26,6 +18,14 @@ const ObjRef *bound(const std::string &root, const Bindings &b) {
 }
 
 } // namespace
+
+std::string identityString(const ObjRef &r) {
+  if (!r.valid() || r.inst.empty())
+    return "";
+  if (r.kind == ObjRef::Field && !r.name.empty())
+    return r.inst + "." + r.name;
+  return r.inst;
+}
 
 bool isUnbound(const std::string &inst) {
   return inst.starts_with("this") || inst.starts_with("p#");
@@ -84,7 +84,7 @@ ObjRef substituteRoot(const ObjRef &r, const Bindings &b, bool *foreign) {
     return *to;
   }
   ObjRef out = r;
-  std::string id = identity(*to);
+  std::string id = identityString(*to);
   out.inst = id.empty() ? "" : id + rest;
   if (foreign && to->kind == ObjRef::Local)
     *foreign = true;

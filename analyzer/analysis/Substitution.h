@@ -13,6 +13,9 @@ ObjRef substitute(const ObjRef &r, const Bindings &b, bool *foreign = nullptr);
 /// Substitutes every lock of a lockset.
 std::vector<HeldLock> substitute(std::vector<HeldLock> locks, const Bindings &b);
 
+/// The identity of the object `r` names (`inst`, with the member for a sub-object).
+std::string identityString(const ObjRef &r);
+
 /// An identity still rooted at `this` or a parameter: nothing bound it, so it is unknown.
 bool isUnbound(const std::string &inst);
 

@@ -65,14 +65,6 @@ void bindArg(ThreadEntry &out, const FunctionDecl *fn, unsigned param, const Exp
 
 } // namespace
 
-std::string identityString(const ObjRef &r) {
-  if (!r.valid() || r.inst.empty())
-    return "";
-  if (r.kind == ObjRef::Field && !r.name.empty())
-    return r.inst + "." + r.name;
-  return r.inst;
-}
-
 ThreadEntry resolveThreadEntry(const SyncOp &op, const NamingScope &scope) {
   ThreadEntry out;
   const Expr *c = stripCallable(op.callable);
@@ -98,6 +90,12 @@ ThreadEntry resolveThreadEntry(const SyncOp &op, const NamingScope &scope) {
     }
     if (auto *uo = dyn_cast<UnaryOperator>(c); uo && uo->getOpcode() == UO_AddrOf) {
       c = uo->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    // `(void *(*)(void *))thread_do`: a routine taking its own pointer type, cast to fit.
+    if (auto *cast = dyn_cast<ExplicitCastExpr>(c);
+        cast && cast->getType()->isFunctionPointerType()) {
+      c = cast->getSubExpr()->IgnoreParenImpCasts();
       continue;
     }
     if (auto *dre = dyn_cast<DeclRefExpr>(c)) {

@@ -33,7 +33,4 @@ ThreadEntry resolveThreadEntry(const SyncOp &op, const NamingScope &spawner);
 /// temporaries, copies and moves): the function name, lambda or variable written.
 const clang::Expr *stripCallable(const clang::Expr *e);
 
-/// Identity string of a bound object (for `this` bindings and sub-object paths).
-std::string identityString(const ObjRef &r);
-
 } // namespace weft::analyzer

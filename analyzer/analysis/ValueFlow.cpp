@@ -191,18 +191,40 @@ void addSpawn(FunctionBody &g, SpawnParam sp) {
 
 } // namespace
 
-/// Fields only ever given fresh allocations, anywhere in the program.
-std::set<std::string> freshFields(const ProgramFacts &p) {
-  std::map<std::string, bool> fresh; // field node -> no other value reaches it
+/// Fields only ever given fresh allocations (or, with `owned`, objects the storer owned),
+/// anywhere in the program: directly, or through nodes that are themselves only ever given such
+/// (`Rep *rep = new Rep; ... new Table(rep)` into `Table(Rep *r) : rep_(r)`). A greatest fixed
+/// point, so cycles hold. A copy of a node into itself (a struct's copy assignment) gives it
+/// nothing new; a node no flow reaches (a parameter of directly called functions) is unknown.
+std::set<std::string> freshFields(const ProgramFacts &p, bool owned) {
+  std::map<std::string, std::vector<const FlowEdge *>> into;
   for (const FunctionBody &b : p.bodies)
     for (const FlowEdge &e : b.flows)
-      if (e.to.starts_with("f:")) {
-        auto [it, inserted] = fresh.try_emplace(e.to, e.fresh);
-        it->second = it->second && e.fresh;
+      if (!e.to.empty())
+        into[e.to].push_back(&e);
+  std::map<std::string, bool> fresh; // node -> no other value reaches it
+  for (const auto &[node, edges] : into)
+    fresh[node] = true;
+  auto good = [&](const std::string &node, const FlowEdge &e) {
+    if (e.fresh || (owned && e.owned) || e.from == node)
+      return true;
+    if (e.from.empty() || e.fn >= 0 || !e.fnLink.empty())
+      return false;
+    auto it = fresh.find(e.from);
+    return it != fresh.end() && it->second;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto &[node, edges] : into)
+      if (fresh[node] && !std::all_of(edges.begin(), edges.end(),
+                                      [&](const FlowEdge *e) { return good(node, *e); })) {
+        fresh[node] = false;
+        changed = true;
       }
+  }
   std::set<std::string> out;
   for (const auto &[node, only] : fresh)
-    if (only)
+    if (only && node.starts_with("f:"))
       out.insert(node);
   return out;
 }
@@ -225,7 +247,8 @@ void dropStartedFlags(ProgramFacts &p, const std::set<std::string> &flags) {
 
 void resolveValueFlow(ProgramFacts &p) {
   Flows flows(p);
-  p.freshFields = freshFields(p);
+  p.freshFields = freshFields(p, false);
+  p.ownedFields = freshFields(p, true);
   // Calls through a value that may be only one function.
   for (FunctionBody &b : p.bodies)
     for (CallOp &c : b.calls)

@@ -4,6 +4,7 @@
 #include "AstHelpers.h"
 #include "BodyExtraction.h"
 #include "Naming.h"
+#include "Ownership.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -178,8 +179,17 @@ void ValueFlowExtractor::flow(const std::string &to, const Expr *from) {
     out_.flows.push_back(std::move(e));
     return;
   }
-  for (FlowValue &v : valuesOf(from))
-    out_.flows.push_back({to, std::move(v.node), v.fn, std::move(v.fnLink), false});
+  // An object the function owns (taken out of a shared structure, or given by a function
+  // returning such): the holder of the field it goes into has it to itself (OwnedFields.h).
+  const bool owned = to.starts_with("f:") && fn_ && from->getType()->isPointerType() &&
+                     ownedValue(from, fn_, b_.ownership()) != Owned::No;
+  std::vector<FlowValue> values = valuesOf(from);
+  if (values.empty() && from->getType()->isPointerType() &&
+      from->isNullPointerConstant(b_.context(), Expr::NPC_ValueDependentIsNotNull) ==
+          Expr::NPCK_NotNull)
+    values.emplace_back(); // a value from nowhere followed (a call's result): not fresh
+  for (FlowValue &v : values)
+    out_.flows.push_back({to, std::move(v.node), v.fn, std::move(v.fnLink), false, owned});
 }
 
 void ValueFlowExtractor::construct(const CXXConstructorDecl *ctor,
@@ -268,6 +278,7 @@ void ValueFlowExtractor::statement(const Stmt *s) {
 }
 
 void ValueFlowExtractor::collect(const FunctionDecl *fd, const Stmt *body) {
+  fn_ = fd;
   out_.flowKey = b_.flowKey(fd);
   if (auto *ctor = dyn_cast<CXXConstructorDecl>(fd))
     for (const CXXCtorInitializer *init : ctor->inits())

@@ -53,6 +53,7 @@ private:
 
   BodyExtractor &b_;
   FunctionBody &out_;
+  const clang::FunctionDecl *fn_ = nullptr; ///< the function being collected
 };
 
 /// Is a parameter of this type a callable (a function pointer, a std::function, a functor or

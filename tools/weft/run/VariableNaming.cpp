@@ -145,12 +145,21 @@ std::string analyzerName([[maybe_unused]] const AccessSite &site) {
 namespace {
 
 /// The column to name a read at: compilers may put a load on the `=` of `loc = c->es;` (the load
-/// of `c->es`, when `loc` lives in a register), and the object read is then the right-hand side.
+/// of `c->es`, when `loc` lives in a register), or on the variable a declaration initialises
+/// (g++: `int seen = p->alive;` at `seen`), and the object read is then the right-hand side.
 int readColumn(const AccessSite &site) {
   const std::string &t = site.lineText;
   if (!site.read || site.column < 1 || static_cast<std::size_t>(site.column) > t.size())
     return site.column;
   std::size_t pos = static_cast<std::size_t>(site.column - 1);
+  if (isIdentChar(t[pos]) && (pos == 0 || !isIdentChar(t[pos - 1]))) {
+    std::size_t end = pos;
+    while (end < t.size() && isIdentChar(t[end]))
+      ++end;
+    std::size_t next = t.find_first_not_of(" \t", end);
+    if (next != std::string::npos && t[next] == '=')
+      pos = next; // the variable given the value: not what is read
+  }
   bool plainAssign =
       t[pos] == '=' && (pos + 1 >= t.size() || t[pos + 1] != '=') &&
       (pos == 0 || std::string("=!<>+-*/%&|^").find(t[pos - 1]) == std::string::npos);

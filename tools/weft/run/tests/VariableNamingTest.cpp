@@ -41,6 +41,13 @@ TEST(VariableNaming, AReadOnTheAssignmentIsTheRightHandSide) {
   AccessSite compare{"f.cpp", 7, 9, "  if (a == b) {"};
   compare.read = true;
   EXPECT_EQ(nameVariable(std::nullopt, 0, compare), "a");
+  // g++ puts the load of an initialiser on the variable the declaration gives it to.
+  AccessSite init{"f.c", 7, 7, "  int seen = p->alive;"};
+  init.read = true;
+  EXPECT_EQ(nameVariable(std::nullopt, 0, init), "p->alive");
+  AccessSite equal{"f.c", 7, 7, "  if (seen == 2)"};
+  equal.read = true;
+  EXPECT_EQ(nameVariable(std::nullopt, 0, equal), "seen");
 }
 
 TEST(VariableNaming, LockArgumentOfTheCall) {
