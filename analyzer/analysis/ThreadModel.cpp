@@ -92,11 +92,15 @@ ThreadEntry resolveThreadEntry(const SyncOp &op, const NamingScope &scope) {
       c = uo->getSubExpr()->IgnoreParenImpCasts();
       continue;
     }
-    // `(void *(*)(void *))thread_do`: a routine taking its own pointer type, cast to fit.
-    if (auto *cast = dyn_cast<ExplicitCastExpr>(c);
-        cast && cast->getType()->isFunctionPointerType()) {
-      c = cast->getSubExpr()->IgnoreParenImpCasts();
-      continue;
+    // `(void *(*)(void *))thread_do`, or old C's `(void *)thread_do`: a routine taking its own
+    // pointer type, cast to fit.
+    if (auto *cast = dyn_cast<ExplicitCastExpr>(c)) {
+      const Expr *sub = cast->getSubExpr()->IgnoreParenImpCasts();
+      if (cast->getType()->isFunctionPointerType() || sub->getType()->isFunctionType() ||
+          sub->getType()->isFunctionPointerType()) {
+        c = sub;
+        continue;
+      }
     }
     if (auto *dre = dyn_cast<DeclRefExpr>(c)) {
       if (auto *fd = dyn_cast<FunctionDecl>(dre->getDecl())) {

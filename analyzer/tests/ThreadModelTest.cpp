@@ -43,6 +43,26 @@ int main() {
     EXPECT_TRUE(r.has("data-race", v)) << v;
 }
 
+TEST(ThreadModel, StartRoutinesCastToFit) {
+  // C pools start `void *work(struct pool *)` cast to the type pthread_create takes, or to
+  // `void *` (old C).
+  LintRun r = lint(R"(
+struct pool { int a, b; };
+void *work_a(pool *p) { p->a++; return nullptr; }
+void *work_b(pool *p) { p->b++; return nullptr; }
+int main() {
+  static pool shared;
+  pthread_t t1, t2;
+  pthread_create(&t1, nullptr, (void *(*)(void *))work_a, &shared);
+  pthread_create(&t2, nullptr, reinterpret_cast<void *(*)(void *)>((void *)work_b), &shared);
+  shared.a++; shared.b++;
+  pthread_join(t1, nullptr); pthread_join(t2, nullptr);
+}
+)");
+  EXPECT_TRUE(r.has("data-race", "pool::a"));
+  EXPECT_TRUE(r.has("data-race", "pool::b"));
+}
+
 TEST(ThreadModel, BeforeCreateAndAfterJoinAreNotParallel) {
   LintRun r = lint(R"(
 int x;
