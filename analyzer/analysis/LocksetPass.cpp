@@ -501,12 +501,36 @@ private:
     accessOp_.push_back(op);
   }
 
+  /// The function lets go of `lock` somewhere: by hand, or in a callee that releases it.
+  bool releasesSomewhere(const ObjRef &lock) const {
+    for (const LockOp &op : body_.releases)
+      for (const LockUse &l : op.locks)
+        if (sameLock(l.lock, lock))
+          return true;
+    for (const CallOp &call : body_.calls)
+      if (call.callee >= 0)
+        for (const ObjRef &r : summaries_[call.callee].releasedAtExit)
+          if (sameLock(substitute(r, call.bind), lock))
+            return true;
+    return false;
+  }
+
   void exitFacts(const LockState &exit) {
     if (!exit.reached)
       return;
     for (const HeldLock &h : exit.must)
       if (h.guard == guard::None || h.guard == guard::Sync)
         out_.acquiredAtExit.push_back(h);
+    // A lock taken on some paths only and never let go is a conditional lock wrapper's
+    // (zstd's `if (threadPoolActive(ctx)) lock(&ctx->mu)`, whose unlock twin tests the same):
+    // its callers hold the lock after the call, as after a wrapper that always locks.
+    for (const HeldLock &h : exit.may)
+      if (h.manual && h.guard == guard::None &&
+          std::none_of(exit.must.begin(), exit.must.end(),
+                       [&](const HeldLock &m) { return sameLock(m.lock, h.lock); }) &&
+          !releasesSomewhere(h.lock))
+        out_.acquiredAtExit.push_back(h);
+    out_.facts.handedToCallers = out_.acquiredAtExit;
     out_.releasedAtExit = exit.released;
     out_.liveAtExit = exit.liveness();
     out_.facts.exits.push_back({false, body_.end, exit.may, exit.must});

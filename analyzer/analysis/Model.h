@@ -271,6 +271,8 @@ struct FunctionFacts {
   std::vector<ThreadObjectFact> threadObjects;
   std::vector<DetachFact> detaches;
   std::vector<ExitFact> exits;
+  /// Locks its callers hold after it returns (FunctionSummary::acquiredAtExit): a lock wrapper's.
+  std::vector<HeldLock> handedToCallers;
 };
 
 /// What one function does, relative to its entry.

@@ -411,8 +411,9 @@ report::Location makeLocation(const SourceManager &sm, SourceLocation loc) {
   bool invalid = false;
   llvm::StringRef buf = sm.getBufferData(fid, &invalid);
   if (!invalid) {
-    size_t begin = buf.rfind('\n', offset == 0 ? 0 : offset - 1);
-    begin = (begin == llvm::StringRef::npos || offset == 0) ? 0 : begin + 1;
+    // rfind looks before `offset` only: a location in column 1 starts its own line.
+    size_t begin = buf.rfind('\n', offset);
+    begin = begin == llvm::StringRef::npos ? 0 : begin + 1;
     size_t end = buf.find('\n', offset);
     out.snippet = buf.slice(begin, end).trim().str();
   }

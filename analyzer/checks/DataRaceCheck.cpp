@@ -90,6 +90,11 @@ std::string guardedMessage(const AnalysisResult &r, const std::string &name, con
 void DataRaceCheck::run(const AnalysisResult &result, const Emit &emit) {
   // For whoever triages a finding: the objects' identities and the contexts (stderr only).
   static const bool trace = std::getenv("WEFT_LINT_TRACE") != nullptr;
+  if (trace)
+    for (const ThreadContext &c : result.contexts)
+      std::fprintf(stderr, "weft-trace: context %d '%s'%s parent %d, created at %s:%d\n", c.id,
+                   c.name.c_str(), c.multi ? " (runs beside itself)" : "", c.parent,
+                   c.createdAt.file.c_str(), c.createdAt.line);
   std::map<std::string, std::vector<const Access *>> byName;
   for (const Access &a : result.accesses)
     byName[a.obj.name].push_back(&a);

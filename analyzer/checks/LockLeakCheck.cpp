@@ -1,7 +1,8 @@
 // Decides lock-leak on the exit facts: a lock taken by hand (not by a guard) that may still be
 // held where the function returns. A lock wrapper returns with its lock held on purpose: so does
-// any called function that ends holding a lock on every path (lock_db() in C), whose summary
-// hands the lock to its callers; a caller that never releases it is then the one reported.
+// any called function that ends holding a lock on every path (lock_db() in C), or on some paths
+// without ever letting go of it (a conditional wrapper), whose summary hands the lock to its
+// callers; a caller that never releases it is then the one reported.
 #include "LockLeakCheck.h"
 
 #include "../analysis/Lockset.h"
@@ -24,11 +25,10 @@ void LockLeakCheck::run(const AnalysisResult &result, const Emit &emit) {
     if (f.returnsLocked)
       continue;
     std::set<std::string> atReturn; // reported at a return: not again at the end
-    std::set<std::string> passedOn; // held on every path to the end of a called function
-    for (const ExitFact &x : f.exits)
-      if (!x.isReturn && f.called)
-        for (const HeldLock &h : x.must)
-          passedOn.insert(key(h));
+    std::set<std::string> passedOn; // what a called function hands to its callers
+    if (f.called)
+      for (const HeldLock &h : f.handedToCallers)
+        passedOn.insert(key(h));
     for (const ExitFact &x : f.exits)
       if (x.isReturn)
         for (const HeldLock &h : x.may)

@@ -27,6 +27,32 @@ std::vector<CompileJob> firstCommandPerFile(std::vector<CompileJob> jobs) {
   return unique;
 }
 
+bool isAssemblySource(const CompileJob &job) {
+  std::string ext = fs::path(job.file).extension().string();
+  if (ext == ".s" || ext == ".S" || ext == ".sx" || ext == ".asm")
+    return true;
+  for (std::size_t i = 0; i < job.arguments.size(); ++i) {
+    const std::string &a = job.arguments[i];
+    std::string lang = a == "-x" && i + 1 < job.arguments.size() ? job.arguments[i + 1]
+                       : a.rfind("-x", 0) == 0                   ? a.substr(2)
+                                                                 : std::string();
+    if (lang.rfind("assembler", 0) == 0)
+      return true;
+  }
+  return false;
+}
+
+void dropAssemblySources(std::vector<CompileJob> &jobs, std::vector<std::string> &skipped) {
+  std::vector<CompileJob> kept;
+  for (CompileJob &j : jobs) {
+    if (isAssemblySource(j))
+      skipped.push_back(j.file);
+    else
+      kept.push_back(std::move(j));
+  }
+  jobs = std::move(kept);
+}
+
 std::optional<std::vector<CompileJob>> selectJobs(const std::vector<CompileJob> &jobs,
                                                   const std::vector<std::string> &named,
                                                   const fs::path &cwd, std::string &error) {

@@ -153,6 +153,16 @@ int runLint(const LintOptions &options) {
     error(selectionError);
     return cli::kToolError;
   }
+  std::vector<std::string> assembly;
+  dropAssemblySources(*selected, assembly);
+  if (!assembly.empty())
+    std::fprintf(stderr, "weft lint: skipped %s (not C or C++): %s%s\n",
+                 plural(assembly.size(), "assembly source").c_str(), assembly.front().c_str(),
+                 assembly.size() > 1 ? ", ..." : "");
+  if (selected->empty()) {
+    error("nothing to analyse: every selected file is an assembly source");
+    return cli::kToolError;
+  }
 
   report::Report report;
   report.tool_version = WEFT_VERSION;

@@ -66,5 +66,20 @@ TEST(FileSelection, FirstCommandPerFile) {
   EXPECT_EQ(unique[0].arguments[1], "-DONE");
 }
 
+TEST(FileSelection, AssemblySourcesAreSkipped) {
+  std::vector<CompileJob> jobs = {
+      {"/p/huf_amd64.S", "/p", {"cc", "-c", "huf_amd64.S"}},
+      {"/p/a.c", "/p", {"cc", "-c", "a.c"}},
+      {"/p/boot.s", "/p", {"cc", "-c", "boot.s"}},
+      {"/p/gen.inc", "/p", {"cc", "-x", "assembler-with-cpp", "gen.inc"}},
+      {"/p/b.cpp", "/p", {"c++", "-xc++", "b.cpp"}}};
+  std::vector<std::string> skipped;
+  dropAssemblySources(jobs, skipped);
+  ASSERT_EQ(jobs.size(), 2u);
+  EXPECT_EQ(jobs[0].file, "/p/a.c");
+  EXPECT_EQ(jobs[1].file, "/p/b.cpp");
+  EXPECT_EQ(skipped, (std::vector<std::string>{"/p/huf_amd64.S", "/p/boot.s", "/p/gen.inc"}));
+}
+
 } // namespace
 } // namespace weft::lint

@@ -250,6 +250,52 @@ def test_gcc_accepted_c_parses(env):
                       "the race in old.c is missing")
 
 
+def test_assembly_sources_are_skipped(env):
+    """A build's .S files (zstd's huf_decompress_amd64.S) are listed beside its C files: skipped
+    with one note, not a parse error; the C file is analysed. Only assembly selected: exit 2."""
+    proj = os.path.join(env.tmp, "asm")
+    os.makedirs(os.path.join(proj, "build"), exist_ok=True)
+    src = os.path.join(proj, "main.c")
+    asm = os.path.join(proj, "fast_amd64.S")
+    with open(src, "w") as f:
+        f.write("int main(void) { return 0; }\n")
+    with open(asm, "w") as f:
+        f.write(".section .note.GNU-stack,\"\",%progbits\n.text\n movq %rax, %rbx\n")
+    with open(os.path.join(proj, "build", "compile_commands.json"), "w") as f:
+        json.dump([{"directory": proj, "file": asm, "arguments": ["/usr/bin/gcc", "-c", asm]},
+                   {"directory": proj, "file": src, "arguments": ["/usr/bin/gcc", "-c", src]}], f)
+    rc, out, err = env.run(["-p", "build", "--format", "json"], proj)
+    check(rc == 0, f"exit status {rc}, expected 0: {err}")
+    check("skipped 1 assembly source (not C or C++): " + asm in err, err)
+    report = json.loads(out)
+    check(report["tool_errors"] == [], report["tool_errors"])
+    check(report["inputs"] == ["main.c"], report["inputs"])
+    rc, out, err = env.run(["-p", "build", "fast_amd64.S"], proj)
+    check(rc == 2 and out == "", f"only the .S selected: exit {rc}, stdout {out!r}")
+    check("weft lint: error: nothing to analyse: every selected file is an assembly source" in err,
+          err)
+
+
+def test_snippet_of_a_closing_brace(env):
+    """A location in column 1 (the `}` that ends a function) shows its own line, not the line
+    before it joined to it."""
+    env.need_analysis()
+    source = ("text:#include <mutex>\n"
+              "std::mutex m;\n"
+              "void leak() {\n"
+              "  m.lock();\n"
+              "}\n"
+              "int main() { return 0; }\n")
+    proj = env.project({"leak.cpp": source}, name="brace")
+    rc, out, err = env.run(["-p", "build", "--format", "json"], proj)
+    check(rc == 1, f"exit {rc}: {err}")
+    snippets = [r["location"].get("snippet") for f in json.loads(out)["findings"]
+                for r in f.get("related", [])]
+    check(snippets, "no related locations: " + out)
+    for s in snippets:
+        check("\n" not in s, f"snippet spans two lines: {s!r}")
+
+
 def test_json_validates(env):
     schema = os.path.join(env.root, "docs/report.schema.json")
     if not os.path.exists(schema):
