@@ -86,6 +86,8 @@ struct ThreadState {
   Gate gate;
   ThreadState *io_next; ///< link in the I/O hand-back list
   uintptr_t op_pc;      ///< pc of the interceptor call in progress (for reports)
+  uintptr_t throw_obj;  ///< the object of this thread's last __cxa_throw (interceptors/exceptions)
+  uint32_t throw_stack; ///< depot id of that throw's stack (the throw expression first)
 
   VectorClock vc;
   VectorClock

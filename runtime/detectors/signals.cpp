@@ -46,10 +46,23 @@ void on_crash(int sig, siginfo_t *si, void *ctx) {
   l.len = 0;
   bool assertion = sig == SIGABRT && g_assert.set;
   l.str("finding rule=").str(assertion ? "assertion-failure" : "crash").key("tid").dec(t ? t->tid : 0);
-  l.key("addr").hex(sig == SIGABRT ? 0 : (uintptr_t)si->si_addr).key("size").dec(0).key("text");
+  l.key("addr").hex(sig == SIGABRT ? 0 : (uintptr_t)si->si_addr).key("size").dec(0);
+  // std::terminate for an uncaught exception aborts while the exception is being handled.
+  CurrentException exc = {};
+  bool uncaught = sig == SIGABRT && !assertion && current_exception(t, &exc);
+  if (uncaught) {
+    l.key("exception");
+    for (const char *c = exc.type; *c > ' ' && l.len < 512; ++c) // a mangled name has no spaces
+      l.ch(*c);
+    l.key("what").dec(exc.what ? 1 : 0);
+  }
+  l.key("text");
   if (assertion) {
     g_assert.text[g_assert.len] = 0;
     l.str(g_assert.text);
+  } else if (uncaught) {
+    for (const char *c = exc.what; c && *c && l.len < 2048; ++c)
+      l.ch(*c == '\n' || *c == '\r' ? ' ' : *c);
   } else {
     l.str(signal_name(sig));
   }
@@ -58,7 +71,9 @@ void on_crash(int sig, siginfo_t *si, void *ctx) {
     // Inside the runtime (an intercepted call handed a bad pointer: pthread_mutex_lock(NULL)),
     // the user's call site is the frame to show, not the model code that faulted on its behalf.
     if (t->in_rt > 0 && t->op_pc) pc = t->op_pc;
-    emit_thread_states(t, pc ? pc : t->op_pc);
+    // An uncaught exception is shown where it was thrown (terminate runs after the unwinder may
+    // have left the frames between the throw and a noexcept boundary).
+    emit_thread_states(t, pc ? pc : t->op_pc, uncaught ? exc.throw_stack : 0);
   }
   l.str("end-finding");
   emit(l, true);

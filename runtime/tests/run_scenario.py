@@ -469,6 +469,57 @@ def scenario_mmap_reuse(prog):
             check(rc == 0 and rules == [], "%s: expected no finding\n%s" % (strategy, text))
 
 
+def marked_line(name, mark):
+    """The line of programs/NAME.* that ends with `// weft-test: MARK`."""
+    import glob
+    src = glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs", name + ".c*"))[0]
+    with open(src) as f:
+        for number, line in enumerate(f, 1):
+            if line.rstrip().endswith("// weft-test: " + mark):
+                return number
+    raise AssertionError("no `// weft-test: %s` in %s" % (mark, src))
+
+
+def run_and_replay(d, prog, args, expect):
+    """`weft run` of PROG ARGS must give exactly one finding, for which EXPECT(finding) returns
+    None (else a complaint); its replay must give a finding that passes EXPECT too."""
+    import json
+    out = os.path.join(d, "r.json")
+    rc, text = driver("run", "--iterations", "20", "-o", out, "--", prog, *args)
+    check(rc == 1, "weft run %s exited %d, expected 1 (findings)\n%s" % (args, rc, text))
+    with open(out) as f:
+        findings = json.load(f)["findings"]
+    check(len(findings) == 1, "%s: expected one finding, got %s" % (args, [f["message"] for f in findings]))
+    problem = expect(findings[0])
+    check(problem is None, "%s: %s\n%s" % (args, problem, json.dumps(findings[0], indent=1)[:3000]))
+    print("%s: %s at line %d" % (args, findings[0]["message"], findings[0]["location"]["line"]))
+    rep = os.path.join(d, "replayed.json")
+    rc, text = driver("replay", out, "--finding", "0", "--hide-output", "-o", rep, "--", prog, *args)
+    check(rc == 1, "weft replay %s exited %d, expected 1\n%s" % (args, rc, text))
+    with open(rep) as f:
+        replayed = json.load(f)["findings"]
+    check(len(replayed) == 1 and expect(replayed[0]) is None, "%s: the replay gave %s"
+          % (args, [f["message"] for f in replayed]))
+
+
+def scenario_uncaught_exception(prog):
+    # Issue 14 item 10: the type and what() of an exception that ends in std::terminate are in the
+    # finding, which is at the throw (before: "SIGABRT (abort)" in bits/invoke.h or the caller).
+    def expect(message, line):
+        def judge(f):
+            if f["rule"] != "crash" or f["message"] != message:
+                return "expected crash %r, got %s %r" % (message, f["rule"], f["message"])
+            if f["location"]["line"] != line:
+                return "expected line %d, got %s" % (line, f["location"])
+            return None
+        return judge
+    with tempfile.TemporaryDirectory() as d:
+        run_and_replay(d, prog, [], expect('uncaught exception std::runtime_error: "queue full"',
+                                           marked_line("uncaught_exception", "queue")))
+        run_and_replay(d, prog, ["int"], expect("uncaught exception int",
+                                                marked_line("uncaught_exception", "int")))
+
+
 def scenario_unchosen_switch(prog):
     # Issue 14 item 3: after a switch nobody chose (main blocks, the worker runs alone), dfs counts
     # preemptions against the thread that reached each point. Every schedule but the

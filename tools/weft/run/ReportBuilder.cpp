@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cxxabi.h>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -55,6 +57,17 @@ std::string assertionLine(const std::string &stderrTail) {
   begin = begin == std::string::npos ? 0 : begin + 1;
   std::size_t end = stderrTail.find('\n', pos);
   return trim(stderrTail.substr(begin, end == std::string::npos ? end : end - begin));
+}
+
+// `uncaught exception std::runtime_error: "queue full"` (the type demangled, what() quoted).
+std::string uncaughtExceptionMessage(const RawFinding &raw) {
+  int status = 0;
+  char *type = abi::__cxa_demangle(raw.exceptionType.c_str(), nullptr, nullptr, &status);
+  std::string message = "uncaught exception " + (type ? std::string(type) : raw.exceptionType);
+  std::free(type);
+  if (raw.exceptionWhat)
+    message += ": \"" + raw.text + "\"";
+  return message;
 }
 
 } // namespace
@@ -272,7 +285,7 @@ Finding ReportBuilder::fromRaw(const RunResult &run, const RawFinding &raw) {
   Finding f;
   f.rule = raw.rule;
   f.severity = report::ruleSeverity(raw.rule);
-  f.message = raw.text;
+  f.message = raw.exceptionType.empty() ? raw.text : uncaughtExceptionMessage(raw);
   std::vector<int> ids{raw.tid};
 
   // A cycle has no first edge: which one closed it depends on the schedule. Start it at the edge
