@@ -520,6 +520,25 @@ def scenario_uncaught_exception(prog):
                                                 marked_line("uncaught_exception", "int")))
 
 
+def scenario_longjmp_unwind(prog):
+    # Issue 14 item 10: frames left by longjmp/siglongjmp (nested, and out of a signal handler)
+    # or by an exception caught further up are not in a later finding's stacks (before: the race
+    # in bump() was shown under leave2(), leave1() and the first jump's work()).
+    def judge(f):
+        if f["rule"] != "data-race":
+            return "expected a data race, got %s" % f["rule"]
+        stacks = [f["stack"]] + [r.get("stack", []) for r in f.get("related", [])
+                                 if "previous" in r.get("message", "")]
+        for stack in stacks:
+            names = [fr["function"] for fr in stack if fr.get("location", {}).get("file", "")
+                     .endswith("longjmp_unwind.cpp")]
+            if not names or names[0] != "bump()" or any(n not in ("work()", "main") for n in names[1:]):
+                return "a stack holds frames that were left: %s" % names
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        run_and_replay(d, prog, [], judge)
+
+
 def scenario_unchosen_switch(prog):
     # Issue 14 item 3: after a switch nobody chose (main blocks, the worker runs alone), dfs counts
     # preemptions against the thread that reached each point. Every schedule but the
