@@ -5,7 +5,8 @@
 
 namespace weft {
 
-void emit_thread_states(ThreadState *current, uintptr_t current_pc, uint32_t current_stack) {
+void emit_thread_states(ThreadState *current, uintptr_t current_pc, uintptr_t current_caller,
+                        uint32_t current_stack) {
   Line l;
   l.len = 0;
   for (uint32_t i = 0; i < g_rt.threads.size; ++i) {
@@ -19,7 +20,7 @@ void emit_thread_states(ThreadState *current, uintptr_t current_pc, uint32_t cur
     if (t == current && current_stack)
       append_depot_stack(l, 0, current_stack);
     else
-      append_stack(l, t, t == current ? current_pc : t->op_pc);
+      append_stack(l, t, t == current ? current_pc : t->op_pc, t == current ? current_caller : 0);
     emit(l, true);
   }
 }

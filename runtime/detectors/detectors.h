@@ -48,8 +48,10 @@ struct CurrentException {
 /// false when there is none or the program has no C++ runtime.
 bool current_exception(ThreadState *t, CurrentException *out);
 
-// shared by the reports: `threadstate` lines for every thread; `current_stack` (a depot id), when
-// non-zero, is shown as the current thread's stack instead of its shadow stack
-void emit_thread_states(ThreadState *current, uintptr_t current_pc, uint32_t current_stack = 0);
+// shared by the reports: `threadstate` lines for every thread; the current thread's stack is
+// current_pc, then current_caller when non-zero (the program's call into the library current_pc is
+// in), then its shadow stack, or only `current_stack` (a depot id) when that is non-zero
+void emit_thread_states(ThreadState *current, uintptr_t current_pc, uintptr_t current_caller = 0,
+                        uint32_t current_stack = 0);
 
 } // namespace weft

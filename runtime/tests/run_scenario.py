@@ -539,6 +539,23 @@ def scenario_longjmp_unwind(prog):
         run_and_replay(d, prog, [], judge)
 
 
+def scenario_library_crash(prog):
+    # Issue 14 item 10: a segfault inside libc's strlen is shown at the program's call (before:
+    # at strlen-evex.S, the program's frame missing; the location was libc's source).
+    line = marked_line("library_crash", "strlen")
+
+    def judge(f):
+        if f["rule"] != "crash" or "SIGSEGV" not in f["message"]:
+            return "expected a SIGSEGV crash, got %s %r" % (f["rule"], f["message"])
+        if not f["location"]["file"].endswith("library_crash.c") or f["location"]["line"] != line:
+            return "expected library_crash.c:%d, got %s" % (line, f["location"])
+        if "libc" not in f["stack"][0].get("module", ""):
+            return "the innermost frame should be libc's: %s" % f["stack"][0]
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        run_and_replay(d, prog, [], judge)
+
+
 def scenario_unchosen_switch(prog):
     # Issue 14 item 3: after a switch nobody chose (main blocks, the worker runs alone), dfs counts
     # preemptions against the thread that reached each point. Every schedule but the
