@@ -346,10 +346,10 @@ def scenario_stack_overflow(prog):
     check(any(l.startswith("threadstate tid=1 state=running") for l in r.lines), "crashing thread state", r)
 
 
-def driver(*args, timeout=600):
+def driver(*args, timeout=600, cwd=None):
     """Runs the `weft` driver (DRIVER in the environment: weft or weft_run_cli); returns (rc, stderr)."""
     p = subprocess.run([os.environ["DRIVER"]] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       text=True, timeout=timeout)
+                       text=True, timeout=timeout, cwd=cwd)
     return p.returncode, p.stdout + p.stderr
 
 
@@ -554,6 +554,28 @@ def scenario_library_crash(prog):
         return None
     with tempfile.TemporaryDirectory() as d:
         run_and_replay(d, prog, [], judge)
+
+
+def scenario_relative_paths(prog):
+    # Issue 14 item 10: a program whose debug info has relative paths (compiled in its directory
+    # with -fdebug-prefix-map=$PWD=.) gets the same variable name and source line from any current
+    # directory (before: from another directory the source was not found, the race had no name).
+    import json
+    seen = {}
+    prog = os.path.abspath(prog)
+    with tempfile.TemporaryDirectory() as d:
+        for where in (os.path.dirname(prog), d, "/"):
+            out = os.path.join(d, "r.json")
+            rc, text = driver("run", "--iterations", "20", "-o", out, "--", prog, cwd=where)
+            check(rc == 1, "weft run from %s exited %d, expected 1\n%s" % (where, rc, text))
+            with open(out) as f:
+                findings = json.load(f)["findings"]
+            check([f["rule"] for f in findings] == ["data-race"], "from %s: %s" % (where, findings))
+            got = (findings[0].get("variable", ""), findings[0]["location"].get("snippet", ""))
+            print("from %s: %r at %s" % (where, got[0], findings[0]["location"]["file"]))
+            seen[where] = got
+    check(all(v == ("Box::value", "void work(Box *b) { b->value++; }") for v in seen.values()),
+          "the name or the source line depends on the current directory: %s" % seen)
 
 
 def scenario_unchosen_switch(prog):

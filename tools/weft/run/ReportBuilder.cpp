@@ -136,16 +136,32 @@ std::vector<StackFrame> ReportBuilder::stack(const RunRecord &record,
         continue;
       StackFrame f;
       f.function = loc.function;
-      f.location.file = relative(loc.file);
+      const std::string &file = sourcePath(loc.file);
+      f.location.file = relative(file);
       f.location.line = loc.line;
       f.location.column = loc.column;
-      f.location.snippet = trim(sources_.line(loc.file, loc.line));
+      f.location.snippet = trim(sources_.line(file, loc.line));
       f.module = module;
       f.offset = r.offset;
       frames.push_back(std::move(f));
     }
   }
   return frames;
+}
+
+const std::string &ReportBuilder::sourcePath(const std::string &file) {
+  auto [it, added] = sourcePaths_.emplace(file, file);
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!added || file.empty() || file[0] == '/' || fs::exists(fs::path(root_) / file, ec))
+    return it->second;
+  for (fs::path dir = fs::path(program_).parent_path(); dir.has_relative_path();
+       dir = dir.parent_path())
+    if (fs::exists(dir / file, ec)) {
+      it->second = (dir / file).lexically_normal().string();
+      break;
+    }
+  return it->second;
 }
 
 bool ReportBuilder::splitMessageLocation(const std::string &message, Location *at,
