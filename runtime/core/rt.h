@@ -86,6 +86,8 @@ struct ThreadState {
   Gate gate;
   ThreadState *io_next; ///< link in the I/O hand-back list
   uintptr_t op_pc;      ///< pc of the interceptor call in progress (for reports)
+  uintptr_t throw_obj;  ///< the object of this thread's last __cxa_throw (interceptors/exceptions)
+  uint32_t throw_stack; ///< depot id of that throw's stack (the throw expression first)
 
   VectorClock vc;
   VectorClock
@@ -96,6 +98,9 @@ struct ThreadState {
   uint64_t epoch_word; ///< shadow hot word of this thread's current epoch (advance_epoch keeps it)
 
   uintptr_t stack[kShadowStackCap]; ///< outermost first; entries are call sites (return addresses)
+  /// The stack pointer of each entry's function when it entered (its frame's lowest address then):
+  /// a longjmp past a frame leaves it behind (shadow_stack_unwind).
+  uintptr_t stack_sp[kShadowStackCap];
   uint32_t depth;
   uint32_t stack_id; ///< depot id of the current shadow stack, valid when stack_id_valid
   bool stack_id_valid;
@@ -251,6 +256,10 @@ inline uint32_t thread_stack_id(ThreadState *t) {
 }
 /// Depot id of [pc] + the shadow stack.
 uint32_t thread_stack_id_with_pc(ThreadState *t, uintptr_t pc);
+/// Drops the shadow stack's entries whose function's frame lies below `sp` (a longjmp, siglongjmp
+/// or exception handler resumes the function whose stack pointer is `sp`: the frames the machine
+/// stack left behind are left here too).
+void shadow_stack_unwind(ThreadState *t, uintptr_t sp);
 /// Writes the thread's stack, `pc` first when non-zero, then `caller` when non-zero, innermost
 /// first.
 struct Line;

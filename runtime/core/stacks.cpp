@@ -30,6 +30,20 @@ uint32_t thread_stack_id_with_pc(ThreadState *t, uintptr_t pc) {
   return depot_put(pcs, collect(t, pc, pcs));
 }
 
+void shadow_stack_unwind(ThreadState *t, uintptr_t sp) {
+  // Entries past the cap have no stack pointer: they go when the deepest recorded one goes (they
+  // are deeper still), and stay when it stays.
+  if (t->depth > kShadowStackCap && t->stack_sp[kShadowStackCap - 1] >= sp)
+    return;
+  uint32_t d = t->depth < kShadowStackCap ? t->depth : kShadowStackCap;
+  while (d > 0 && t->stack_sp[d - 1] < sp)
+    --d;
+  if (d != t->depth) {
+    t->depth = d;
+    t->stack_id_valid = false;
+  }
+}
+
 void append_stack(Line &l, ThreadState *t, uintptr_t pc, uintptr_t caller) {
   uintptr_t pcs[kMaxStackDepth];
   uint32_t n = collect(t, pc, pcs);

@@ -5,7 +5,8 @@
 
 namespace weft {
 
-void emit_thread_states(ThreadState *current, uintptr_t current_pc) {
+void emit_thread_states(ThreadState *current, uintptr_t current_pc, uintptr_t current_caller,
+                        uint32_t current_stack) {
   Line l;
   l.len = 0;
   for (uint32_t i = 0; i < g_rt.threads.size; ++i) {
@@ -16,7 +17,10 @@ void emit_thread_states(ThreadState *current, uintptr_t current_pc) {
                         : t->status == Status::InSyscall ? "in-syscall"
                                                          : "runnable";
     l.str("threadstate").key("tid").dec(t->tid).key("state").str(state).key("stack");
-    append_stack(l, t, t == current ? current_pc : t->op_pc);
+    if (t == current && current_stack)
+      append_depot_stack(l, 0, current_stack);
+    else
+      append_stack(l, t, t == current ? current_pc : t->op_pc, t == current ? current_caller : 0);
     emit(l, true);
   }
 }

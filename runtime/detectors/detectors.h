@@ -38,7 +38,20 @@ void set_assert_message(const char *assertion, const char *file, unsigned line,
 /// The message of the next abort's `assertion-failure` finding, as given (weft_fail).
 void set_fail_message(const char *message);
 
-// shared by the reports: `threadstate` lines for every thread
-void emit_thread_states(ThreadState *current, uintptr_t current_pc);
+// interceptors/exceptions.cpp — the exception std::terminate was called for
+struct CurrentException {
+  const char *type;     ///< mangled name of its type (`St13runtime_error`)
+  const char *what;     ///< its what() when it is a std::exception, else null
+  uint32_t throw_stack; ///< depot id of the stack of its throw on this thread, 0 if unknown
+};
+/// The exception the calling thread is handling (as in std::terminate after an uncaught throw);
+/// false when there is none or the program has no C++ runtime.
+bool current_exception(ThreadState *t, CurrentException *out);
+
+// shared by the reports: `threadstate` lines for every thread; the current thread's stack is
+// current_pc, then current_caller when non-zero (the program's call into the library current_pc is
+// in), then its shadow stack, or only `current_stack` (a depot id) when that is non-zero
+void emit_thread_states(ThreadState *current, uintptr_t current_pc, uintptr_t current_caller = 0,
+                        uint32_t current_stack = 0);
 
 } // namespace weft

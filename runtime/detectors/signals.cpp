@@ -37,19 +37,48 @@ const char *signal_name(int sig) {
   }
 }
 
+/// A fault inside a library the program called (libc's strlen(NULL)): the program's call into it,
+/// the innermost frame of the program, found on the machine stack (the shadow stack has only the
+/// calls into the program's functions). 0 when the fault is in the program or near the stack
+/// pointer (an overflow: the words above it may not be mapped).
+uintptr_t library_caller(ThreadState *t, int sig, const siginfo_t *si, const ucontext_t *uc,
+                         uintptr_t pc) {
+  if (!t || !uc || sig == SIGABRT || t->in_rt > 0)
+    return 0;
+  const uintptr_t sp = (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
+  const uintptr_t addr = (uintptr_t)si->si_addr;
+  if (sig == SIGSEGV && addr + 65536 > sp && addr < sp + 4096)
+    return 0;
+  return program_call_site(t, pc, reinterpret_cast<const void *>(sp));
+}
+
 void on_crash(int sig, siginfo_t *si, void *ctx) {
   ThreadState *t = t_thr;
   uintptr_t pc = 0;
   if (ctx && sig != SIGABRT) pc = (uintptr_t)static_cast<ucontext_t *>(ctx)->uc_mcontext.gregs[REG_RIP];
+  const uintptr_t caller = library_caller(t, sig, si, static_cast<const ucontext_t *>(ctx), pc);
   steps_flush();
   Line l;
   l.len = 0;
   bool assertion = sig == SIGABRT && g_assert.set;
   l.str("finding rule=").str(assertion ? "assertion-failure" : "crash").key("tid").dec(t ? t->tid : 0);
-  l.key("addr").hex(sig == SIGABRT ? 0 : (uintptr_t)si->si_addr).key("size").dec(0).key("text");
+  l.key("addr").hex(sig == SIGABRT ? 0 : (uintptr_t)si->si_addr).key("size").dec(0);
+  // std::terminate for an uncaught exception aborts while the exception is being handled.
+  CurrentException exc = {};
+  bool uncaught = sig == SIGABRT && !assertion && current_exception(t, &exc);
+  if (uncaught) {
+    l.key("exception");
+    for (const char *c = exc.type; *c > ' ' && l.len < 512; ++c) // a mangled name has no spaces
+      l.ch(*c);
+    l.key("what").dec(exc.what ? 1 : 0);
+  }
+  l.key("text");
   if (assertion) {
     g_assert.text[g_assert.len] = 0;
     l.str(g_assert.text);
+  } else if (uncaught) {
+    for (const char *c = exc.what; c && *c && l.len < 2048; ++c)
+      l.ch(*c == '\n' || *c == '\r' ? ' ' : *c);
   } else {
     l.str(signal_name(sig));
   }
@@ -58,7 +87,9 @@ void on_crash(int sig, siginfo_t *si, void *ctx) {
     // Inside the runtime (an intercepted call handed a bad pointer: pthread_mutex_lock(NULL)),
     // the user's call site is the frame to show, not the model code that faulted on its behalf.
     if (t->in_rt > 0 && t->op_pc) pc = t->op_pc;
-    emit_thread_states(t, pc ? pc : t->op_pc);
+    // An uncaught exception is shown where it was thrown (terminate runs after the unwinder may
+    // have left the frames between the throw and a noexcept boundary).
+    emit_thread_states(t, pc ? pc : t->op_pc, caller, uncaught ? exc.throw_stack : 0);
   }
   l.str("end-finding");
   emit(l, true);

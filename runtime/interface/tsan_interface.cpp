@@ -32,8 +32,12 @@ WEFT_EXPORT void __tsan_func_entry(void *pc) {
   ThreadState *t = t_thr;
   if (!t)
     return;
-  if (t->depth < kShadowStackCap)
+  if (t->depth < kShadowStackCap) {
     t->stack[t->depth] = (uintptr_t)pc;
+    // The caller's stack pointer at this call: this hook's frame address plus the saved frame
+    // pointer and the return address.
+    t->stack_sp[t->depth] = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) + 16;
+  }
   ++t->depth;
   t->stack_id_valid = false;
 }

@@ -346,10 +346,10 @@ def scenario_stack_overflow(prog):
     check(any(l.startswith("threadstate tid=1 state=running") for l in r.lines), "crashing thread state", r)
 
 
-def driver(*args, timeout=600):
+def driver(*args, timeout=600, cwd=None):
     """Runs the `weft` driver (DRIVER in the environment: weft or weft_run_cli); returns (rc, stderr)."""
     p = subprocess.run([os.environ["DRIVER"]] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       text=True, timeout=timeout)
+                       text=True, timeout=timeout, cwd=cwd)
     return p.returncode, p.stdout + p.stderr
 
 
@@ -467,6 +467,115 @@ def scenario_mmap_reuse(prog):
                 rules = [f["rule"] for f in json.load(f)["findings"]]
             print("%s: exit %d, %s" % (strategy, rc, rules))
             check(rc == 0 and rules == [], "%s: expected no finding\n%s" % (strategy, text))
+
+
+def marked_line(name, mark):
+    """The line of programs/NAME.* that ends with `// weft-test: MARK`."""
+    import glob
+    src = glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs", name + ".c*"))[0]
+    with open(src) as f:
+        for number, line in enumerate(f, 1):
+            if line.rstrip().endswith("// weft-test: " + mark):
+                return number
+    raise AssertionError("no `// weft-test: %s` in %s" % (mark, src))
+
+
+def run_and_replay(d, prog, args, expect):
+    """`weft run` of PROG ARGS must give exactly one finding, for which EXPECT(finding) returns
+    None (else a complaint); its replay must give a finding that passes EXPECT too."""
+    import json
+    out = os.path.join(d, "r.json")
+    rc, text = driver("run", "--iterations", "20", "-o", out, "--", prog, *args)
+    check(rc == 1, "weft run %s exited %d, expected 1 (findings)\n%s" % (args, rc, text))
+    with open(out) as f:
+        findings = json.load(f)["findings"]
+    check(len(findings) == 1, "%s: expected one finding, got %s" % (args, [f["message"] for f in findings]))
+    problem = expect(findings[0])
+    check(problem is None, "%s: %s\n%s" % (args, problem, json.dumps(findings[0], indent=1)[:3000]))
+    print("%s: %s at line %d" % (args, findings[0]["message"], findings[0]["location"]["line"]))
+    rep = os.path.join(d, "replayed.json")
+    rc, text = driver("replay", out, "--finding", "0", "--hide-output", "-o", rep, "--", prog, *args)
+    check(rc == 1, "weft replay %s exited %d, expected 1\n%s" % (args, rc, text))
+    with open(rep) as f:
+        replayed = json.load(f)["findings"]
+    check(len(replayed) == 1 and expect(replayed[0]) is None, "%s: the replay gave %s"
+          % (args, [f["message"] for f in replayed]))
+
+
+def scenario_uncaught_exception(prog):
+    # Issue 14 item 10: the type and what() of an exception that ends in std::terminate are in the
+    # finding, which is at the throw (before: "SIGABRT (abort)" in bits/invoke.h or the caller).
+    def expect(message, line):
+        def judge(f):
+            if f["rule"] != "crash" or f["message"] != message:
+                return "expected crash %r, got %s %r" % (message, f["rule"], f["message"])
+            if f["location"]["line"] != line:
+                return "expected line %d, got %s" % (line, f["location"])
+            return None
+        return judge
+    with tempfile.TemporaryDirectory() as d:
+        run_and_replay(d, prog, [], expect('uncaught exception std::runtime_error: "queue full"',
+                                           marked_line("uncaught_exception", "queue")))
+        run_and_replay(d, prog, ["int"], expect("uncaught exception int",
+                                                marked_line("uncaught_exception", "int")))
+
+
+def scenario_longjmp_unwind(prog):
+    # Issue 14 item 10: frames left by longjmp/siglongjmp (nested, and out of a signal handler)
+    # or by an exception caught further up are not in a later finding's stacks (before: the race
+    # in bump() was shown under leave2(), leave1() and the first jump's work()).
+    def judge(f):
+        if f["rule"] != "data-race":
+            return "expected a data race, got %s" % f["rule"]
+        stacks = [f["stack"]] + [r.get("stack", []) for r in f.get("related", [])
+                                 if "previous" in r.get("message", "")]
+        for stack in stacks:
+            names = [fr["function"] for fr in stack if fr.get("location", {}).get("file", "")
+                     .endswith("longjmp_unwind.cpp")]
+            if not names or names[0] != "bump()" or any(n not in ("work()", "main") for n in names[1:]):
+                return "a stack holds frames that were left: %s" % names
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        run_and_replay(d, prog, [], judge)
+
+
+def scenario_library_crash(prog):
+    # Issue 14 item 10: a segfault inside libc's strlen is shown at the program's call (before:
+    # at strlen-evex.S, the program's frame missing; the location was libc's source).
+    line = marked_line("library_crash", "strlen")
+
+    def judge(f):
+        if f["rule"] != "crash" or "SIGSEGV" not in f["message"]:
+            return "expected a SIGSEGV crash, got %s %r" % (f["rule"], f["message"])
+        if not f["location"]["file"].endswith("library_crash.c") or f["location"]["line"] != line:
+            return "expected library_crash.c:%d, got %s" % (line, f["location"])
+        if "libc" not in f["stack"][0].get("module", ""):
+            return "the innermost frame should be libc's: %s" % f["stack"][0]
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        run_and_replay(d, prog, [], judge)
+
+
+def scenario_relative_paths(prog):
+    # Issue 14 item 10: a program whose debug info has relative paths (compiled in its directory
+    # with -fdebug-prefix-map=$PWD=.) gets the same variable name and source line from any current
+    # directory (before: from another directory the source was not found, the race had no name).
+    import json
+    seen = {}
+    prog = os.path.abspath(prog)
+    with tempfile.TemporaryDirectory() as d:
+        for where in (os.path.dirname(prog), d, "/"):
+            out = os.path.join(d, "r.json")
+            rc, text = driver("run", "--iterations", "20", "-o", out, "--", prog, cwd=where)
+            check(rc == 1, "weft run from %s exited %d, expected 1\n%s" % (where, rc, text))
+            with open(out) as f:
+                findings = json.load(f)["findings"]
+            check([f["rule"] for f in findings] == ["data-race"], "from %s: %s" % (where, findings))
+            got = (findings[0].get("variable", ""), findings[0]["location"].get("snippet", ""))
+            print("from %s: %r at %s" % (where, got[0], findings[0]["location"]["file"]))
+            seen[where] = got
+    check(all(v == ("Box::value", "void work(Box *b) { b->value++; }") for v in seen.values()),
+          "the name or the source line depends on the current directory: %s" % seen)
 
 
 def scenario_unchosen_switch(prog):

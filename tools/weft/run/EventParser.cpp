@@ -207,6 +207,8 @@ void parseEventLine(std::string_view line, RunRecord &record) {
       finding.addr = f.u64("addr");
       finding.size = f.u64("size");
       finding.text = std::string(f.get("text"));
+      finding.exceptionType = std::string(f.get("exception"));
+      finding.exceptionWhat = f.has("what") && f.get("what") == "1";
       if (finding.rule.empty())
         f.ok = false;
       record.findings.push_back(std::move(finding));

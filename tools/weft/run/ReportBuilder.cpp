@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cxxabi.h>
 #include <filesystem>
 #include <set>
 #include <tuple>
@@ -55,6 +57,17 @@ std::string assertionLine(const std::string &stderrTail) {
   begin = begin == std::string::npos ? 0 : begin + 1;
   std::size_t end = stderrTail.find('\n', pos);
   return trim(stderrTail.substr(begin, end == std::string::npos ? end : end - begin));
+}
+
+// `uncaught exception std::runtime_error: "queue full"` (the type demangled, what() quoted).
+std::string uncaughtExceptionMessage(const RawFinding &raw) {
+  int status = 0;
+  char *type = abi::__cxa_demangle(raw.exceptionType.c_str(), nullptr, nullptr, &status);
+  std::string message = "uncaught exception " + (type ? std::string(type) : raw.exceptionType);
+  std::free(type);
+  if (raw.exceptionWhat)
+    message += ": \"" + raw.text + "\"";
+  return message;
 }
 
 } // namespace
@@ -123,16 +136,32 @@ std::vector<StackFrame> ReportBuilder::stack(const RunRecord &record,
         continue;
       StackFrame f;
       f.function = loc.function;
-      f.location.file = relative(loc.file);
+      const std::string &file = sourcePath(loc.file);
+      f.location.file = relative(file);
       f.location.line = loc.line;
       f.location.column = loc.column;
-      f.location.snippet = trim(sources_.line(loc.file, loc.line));
+      f.location.snippet = trim(sources_.line(file, loc.line));
       f.module = module;
       f.offset = r.offset;
       frames.push_back(std::move(f));
     }
   }
   return frames;
+}
+
+const std::string &ReportBuilder::sourcePath(const std::string &file) {
+  auto [it, added] = sourcePaths_.emplace(file, file);
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!added || file.empty() || file[0] == '/' || fs::exists(fs::path(root_) / file, ec))
+    return it->second;
+  for (fs::path dir = fs::path(program_).parent_path(); dir.has_relative_path();
+       dir = dir.parent_path())
+    if (fs::exists(dir / file, ec)) {
+      it->second = (dir / file).lexically_normal().string();
+      break;
+    }
+  return it->second;
 }
 
 bool ReportBuilder::splitMessageLocation(const std::string &message, Location *at,
@@ -272,7 +301,7 @@ Finding ReportBuilder::fromRaw(const RunResult &run, const RawFinding &raw) {
   Finding f;
   f.rule = raw.rule;
   f.severity = report::ruleSeverity(raw.rule);
-  f.message = raw.text;
+  f.message = raw.exceptionType.empty() ? raw.text : uncaughtExceptionMessage(raw);
   std::vector<int> ids{raw.tid};
 
   // A cycle has no first edge: which one closed it depends on the schedule. Start it at the edge

@@ -10,6 +10,7 @@
 
 #include "weft/report/Report.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,10 @@ private:
   Resolved resolve(const RunRecord &record, std::uint64_t address) const;
   std::vector<report::StackFrame> stack(const RunRecord &record,
                                         const std::vector<std::uint64_t> &pcs);
+  /// A source path of the debug info as a path to read: a relative one (a compilation directory
+  /// of `.`: -fdebug-prefix-map=$PWD=.) is taken below the root when it exists there, else below
+  /// the program's directory or the nearest of its parents where it exists, else as it is.
+  const std::string &sourcePath(const std::string &file);
   /// The innermost frame in the user's code; with `anyFile`, else any frame with a file.
   report::Location userLocation(const std::vector<report::StackFrame> &frames,
                                 bool anyFile = true) const;
@@ -82,6 +87,7 @@ private:
   std::string program_;
   Symbolizer symbolizer_;
   SourceFiles sources_;
+  std::map<std::string, std::string> sourcePaths_;
 };
 
 } // namespace weft::run

@@ -46,6 +46,8 @@ struct RawFinding {
   std::uint64_t addr = 0;
   std::uint64_t size = 0;
   std::string text;
+  std::string exceptionType;  ///< crash: mangled type of the uncaught exception (`exception=`)
+  bool exceptionWhat = false; ///< text is that exception's what() (`what=1`)
   std::vector<RawAccess> accesses;
   std::vector<RawThreadEvent> locks;
   std::vector<RawThreadEvent> blocked;
